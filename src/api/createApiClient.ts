@@ -1,0 +1,272 @@
+import { ApiError } from "./ApiError";
+import { errorFromStatus } from "./errorFromStatus";
+import { isRecord } from "./isRecord";
+import { normalizeEnvelope } from "./normalizeEnvelope";
+import { readErrorBody } from "./readErrorBody";
+import type { Asset, AssetPage, CurrentUser, Envelope } from "./types";
+
+export interface ApiClientOptions {
+  /** The API root, e.g. `https://api.mediavalet.com`; a trailing slash is ignored. */
+  baseUrl: string;
+  subscriptionKey: string;
+  apiVersion: "1.0" | "1.1" | "1.2";
+  /** The current access token, or undefined when nobody is signed in. */
+  getAccessToken: () => string | undefined | Promise<string | undefined>;
+  /**
+   * Gets a new access token after the API answered 401; resolves undefined (or rejects) when that is impossible.
+   * Concurrent 401s share one call.
+   */
+  renewAccessToken?: () => Promise<string | undefined>;
+  fetch: typeof fetch;
+}
+
+export interface ApiRequestInit {
+  method?: string;
+  /** Undefined and empty values are left out. */
+  query?: Record<string, string | number | undefined>;
+  /** Sent as JSON, unless it is a string and `contentType` names something other than JSON. */
+  body?: unknown;
+  /** Defaults to `application/json`; sent only with a body. */
+  contentType?: string;
+  signal?: AbortSignal;
+}
+
+export interface ApiClient {
+  /** Calls any API path (e.g. `/categories`) and returns the whole envelope. */
+  request<T>(path: string, init?: ApiRequestInit): Promise<Envelope<T>>;
+  getCurrentUser(signal?: AbortSignal): Promise<CurrentUser>;
+  /** `GET /assets`: a page of the library, optionally filtered by MediaValet's `search` syntax. */
+  listAssets(
+    params: { search?: string; count?: number; offset?: number },
+    signal?: AbortSignal,
+  ): Promise<AssetPage>;
+  getAsset(id: string, signal?: AbortSignal): Promise<Asset>;
+}
+
+const SESSION_ENDED = "Your MediaValet session has ended. Sign in again to continue.";
+
+/**
+ * Creates the MediaValet API client. It attaches the access token and subscription key to every call, unwraps the
+ * response envelope, renews the token once on a 401 and retries once, and turns every failure into an ApiError.
+ * It knows nothing of how sign-in works: the token source, the renewal and fetch are handed in.
+ */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  // The renewal in progress, shared by every request that hits a 401 meanwhile, so one expiry costs one refresh.
+  let renewal: Promise<string | undefined> | undefined;
+
+  function renewShared(renew: () => Promise<string | undefined>): Promise<string | undefined> {
+    if (renewal === undefined) {
+      const pending = Promise.resolve().then(renew);
+      const clear = () => {
+        if (renewal === pending) renewal = undefined;
+      };
+      pending.then(clear, clear);
+      renewal = pending;
+    }
+    return renewal;
+  }
+
+  async function currentToken(signal: AbortSignal | undefined): Promise<string | undefined> {
+    try {
+      const token = await untilAborted(Promise.resolve().then(options.getAccessToken), signal);
+      return token === "" ? undefined : token;
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw new ApiError("session_ended", SESSION_ENDED, { cause: error });
+    }
+  }
+
+  /** A token to retry with after `rejected` got a 401: one a concurrent renewal already obtained, or a new one. */
+  async function tokenAfter401(
+    rejected: string,
+    renew: () => Promise<string | undefined>,
+    signal: AbortSignal | undefined,
+  ): Promise<string> {
+    const current = await currentToken(signal);
+    if (current !== undefined && current !== rejected) return current;
+    let renewed: string | undefined;
+    try {
+      renewed = await untilAborted(renewShared(renew), signal);
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw new ApiError("session_ended", SESSION_ENDED, { status: 401, cause: error });
+    }
+    if (renewed === undefined || renewed === "") {
+      throw new ApiError("session_ended", SESSION_ENDED, { status: 401 });
+    }
+    return renewed;
+  }
+
+  async function send(url: string, init: ApiRequestInit, token: string): Promise<Response> {
+    const headers: Record<string, string> = {
+      Accept: "application/json",
+      Authorization: `Bearer ${token}`,
+      "Ocp-Apim-Subscription-Key": options.subscriptionKey,
+      "x-mv-api-version": options.apiVersion,
+    };
+    let body: string | undefined;
+    if (init.body !== undefined) {
+      const contentType = init.contentType ?? "application/json";
+      headers["Content-Type"] = contentType;
+      body =
+        typeof init.body === "string" && !/json/i.test(contentType) ? init.body : JSON.stringify(init.body);
+    }
+    try {
+      return await options.fetch(url, {
+        method: init.method ?? "GET",
+        headers,
+        body,
+        // The token travels in a header; cookies for the API host have no business in these calls.
+        credentials: "omit",
+        signal: init.signal,
+      });
+    } catch (error) {
+      throw failedToSend(error, init.signal, baseUrl);
+    }
+  }
+
+  async function request<T>(path: string, init: ApiRequestInit = {}): Promise<Envelope<T>> {
+    const url = buildUrl(baseUrl, path, init.query);
+    const token = await currentToken(init.signal);
+    if (token === undefined) throw new ApiError("session_ended", SESSION_ENDED);
+
+    let response = await send(url, init, token);
+    if (response.status === 401) {
+      const said = readErrorBody(await readText(response, init.signal, baseUrl));
+      // A gateway 401 is about the subscription key; a new token would be rejected the same way.
+      if (said.fromGateway || options.renewAccessToken === undefined) {
+        throw errorFromStatus(401, response.headers, said);
+      }
+      const renewed = await tokenAfter401(token, options.renewAccessToken, init.signal);
+      response = await send(url, init, renewed);
+      if (response.status === 401) {
+        const saidAgain = readErrorBody(await readText(response, init.signal, baseUrl));
+        if (saidAgain.fromGateway) throw errorFromStatus(401, response.headers, saidAgain);
+        throw new ApiError("session_ended", SESSION_ENDED, { status: 401 });
+      }
+    }
+
+    const text = await readText(response, init.signal, baseUrl);
+    if (!response.ok) throw errorFromStatus(response.status, response.headers, readErrorBody(text));
+    return parseEnvelope<T>(response.status, text);
+  }
+
+  return {
+    request,
+
+    async getCurrentUser(signal) {
+      const envelope = await request<unknown>("/users/current", { signal });
+      if (!isRecord(envelope.payload)) throw badResponse("the current user is missing from the response");
+      return envelope.payload as unknown as CurrentUser;
+    },
+
+    async listAssets(params, signal) {
+      const offset = params.offset ?? 0;
+      const envelope = await request<unknown>("/assets", {
+        query: { search: params.search, count: params.count, offset: params.offset },
+        signal,
+      });
+      const payload = envelope.payload;
+      const assets = isRecord(payload) ? (payload["assets"] ?? payload["Assets"]) : undefined;
+      if (!Array.isArray(assets)) throw badResponse("the list of assets is missing from the response");
+      const assetCount = isRecord(payload) ? (payload["assetCount"] ?? payload["AssetCount"]) : undefined;
+      const total =
+        envelope.recordCount?.totalRecordsFound ??
+        (typeof assetCount === "number" ? assetCount : offset + assets.length);
+      return { assets: assets as Asset[], total, offset, count: assets.length };
+    },
+
+    async getAsset(id, signal) {
+      const envelope = await request<unknown>(`/assets/${encodePathSegment(id)}`, { signal });
+      if (!isRecord(envelope.payload)) throw badResponse("the asset is missing from the response");
+      return envelope.payload as unknown as Asset;
+    },
+  };
+}
+
+function buildUrl(baseUrl: string, path: string, query: ApiRequestInit["query"]): string {
+  // Always below the base: a path can never name another host, so the token cannot be sent elsewhere.
+  const url = `${baseUrl}${path.startsWith("/") ? "" : "/"}${path}`;
+  const pairs = Object.entries(query ?? {}).flatMap(([key, value]) =>
+    value === undefined || value === ""
+      ? []
+      : [`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`],
+  );
+  if (pairs.length === 0) return url;
+  return `${url}${url.includes("?") ? "&" : "?"}${pairs.join("&")}`;
+}
+
+/** encodeURIComponent leaves "." and ".." alone, and URL resolution would turn them into "this/parent folder". */
+function encodePathSegment(segment: string): string {
+  if (segment === "." || segment === "..") return segment.replaceAll(".", "%2E");
+  return encodeURIComponent(segment);
+}
+
+async function readText(response: Response, signal: AbortSignal | undefined, host: string): Promise<string> {
+  try {
+    return await response.text();
+  } catch (error) {
+    throw failedToSend(error, signal, host);
+  }
+}
+
+function failedToSend(error: unknown, signal: AbortSignal | undefined, host: string): ApiError {
+  if (signal?.aborted === true || isAbortError(error)) {
+    return new ApiError("aborted", "The request to MediaValet was cancelled.", { cause: error });
+  }
+  const reason = error instanceof Error ? `: ${error.message}` : "";
+  return new ApiError(
+    "network_error",
+    `Could not reach MediaValet at ${host}${reason}. Check your connection and try again.`,
+    { cause: error },
+  );
+}
+
+function isAbortError(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { name?: unknown }).name === "AbortError";
+}
+
+function parseEnvelope<T>(status: number, text: string): Envelope<T> {
+  // Some writes answer 202/204 with nothing at all; that is success, with no payload to give back.
+  if (text.trim() === "" && (status === 202 || status === 204)) {
+    return { apiVersion: "", warnings: [], errors: [], payload: undefined as T };
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    throw badResponse("it is not JSON", error);
+  }
+  const envelope = normalizeEnvelope(body);
+  if (envelope === undefined) throw badResponse("it has no payload");
+  return envelope as Envelope<T>;
+}
+
+function badResponse(reason: string, cause?: unknown): ApiError {
+  return new ApiError("bad_response", `MediaValet sent a response Valet cannot read: ${reason}.`, { cause });
+}
+
+/** Settles like `promise`, or rejects with an "aborted" ApiError as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () =>
+      reject(new ApiError("aborted", "The request to MediaValet was cancelled.", { cause: signal.reason }));
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,103 @@
+/** One entry of an envelope's `errors`; MediaValet's shape varies, so only `message` is relied on. */
+export interface ApiErrorDetail {
+  code?: string;
+  message?: string;
+  [key: string]: unknown;
+}
+
+export interface RecordCount {
+  totalRecordsFound: number;
+  /** MediaValet's documented example starts at 1 for offset 0. */
+  startingRecord: number;
+  recordsReturned: number;
+}
+
+/** Every MediaValet response body: the resource sits in `payload`, paging totals in `recordCount`. */
+export interface Envelope<T> {
+  /** Often a build number such as "2022.6.17.1" rather than the requested version. */
+  apiVersion: string;
+  warnings: unknown[];
+  errors: ApiErrorDetail[];
+  payload: T;
+  meta?: {
+    metaInformation?: Record<string, unknown>;
+    createdAt?: string;
+    [key: string]: unknown;
+  };
+  recordCount?: RecordCount;
+}
+
+/**
+ * The rendition URLs of an asset. They are pre-signed (Azure SAS) and expire, so they work in `<img src>` without
+ * a token, but should not be kept for long. Any of them may be missing, e.g. for a document without previews.
+ */
+export interface AssetMedia {
+  // `string & {}` keeps editor completion for the known kinds while accepting ones MediaValet adds later.
+  type: "Image" | "Video" | "Audio" | "Document" | (string & {});
+  thumb?: string;
+  small?: string;
+  medium?: string;
+  large?: string;
+  original?: string;
+  download?: string;
+}
+
+export interface AssetFile {
+  fileName: string;
+  /** An upper-case extension such as "JPG". */
+  fileType: string;
+  sizeInBytes: number;
+  imageWidth?: number;
+  imageHeight?: number;
+  mimeType?: string;
+  uploadedAt?: string;
+  modifiedAt?: string;
+}
+
+export interface AssetRecord {
+  createdAt: string;
+  modifiedAt?: string;
+}
+
+export interface Asset {
+  id: string;
+  title: string;
+  description: string;
+  altText: string;
+  /** 0 approved, 2 pending, 5 rejected, 7 expired, 9 checked out. */
+  status: number;
+  media: AssetMedia;
+  file: AssetFile;
+  keywords: string[];
+  /** Category ids. */
+  categories: string[];
+  record: AssetRecord;
+  /** Attribute values keyed by attribute id. */
+  attributes: Record<string, string>;
+}
+
+export interface CurrentUser {
+  id: string;
+  userName: string;
+  firstName: string;
+  lastName: string;
+  emailAddress: string;
+  orgUnitId?: string;
+  roleId?: string;
+  userType?: string;
+  isApproved?: boolean;
+  isSuspended?: boolean;
+  lastLoginAt?: string;
+  createdAt?: string;
+}
+
+/** One page of a listing, flattened from MediaValet's payload and record count. */
+export interface AssetPage {
+  assets: Asset[];
+  /** How many assets match in all; page on until `offset + count >= total`. */
+  total: number;
+  /** Where this page starts (0-based). */
+  offset: number;
+  /** How many assets this page holds. */
+  count: number;
+}

@@ -1,0 +1,61 @@
+import { useNavigate } from "@solidjs/router";
+import { createEffect, createSignal, Match, on, Switch } from "solid-js";
+import { AuthError, toAuthError } from "./AuthError";
+import { AuthProblem } from "./AuthProblem";
+import { useAuth } from "./AuthContext";
+
+const responseParameters = ["code", "state", "error", "iss", "session_state", "scope", "error_description"];
+
+/**
+ * The redirect URI's page. Completes the sign-in once, takes `code` and `state` out of the address bar and out of
+ * history before anything else happens, and goes on to the saved page (only when it is a path on this app).
+ */
+export function AuthCallback(props: { basePath: string }) {
+  const auth = useAuth();
+  const navigate = useNavigate();
+  const [failure, setFailure] = createSignal<AuthError>();
+
+  const url = window.location.href;
+  const received = new URL(url).searchParams;
+  const hasResponse = received.has("state") || received.has("code") || received.has("error");
+  if (hasResponse) {
+    const clean = new URL(url);
+    for (const name of responseParameters) clean.searchParams.delete(name);
+    window.history.replaceState(window.history.state, "", `${clean.pathname}${clean.search}`);
+  }
+
+  createEffect(
+    on(
+      () => auth.state.status === "loading",
+      (loading) => {
+        if (loading) return;
+        if (hasResponse) {
+          auth.completeSignIn(url).then(
+            (returnTo) => navigate(returnTo, { replace: true }),
+            (error: unknown) => setFailure(toAuthError("signinCallback", error)),
+          );
+        } else if (auth.isAuthenticated()) {
+          // A reload of, or Back onto, an already-completed callback: the code is spent, the user is signed in.
+          navigate(props.basePath, { replace: true });
+        } else {
+          setFailure(
+            new AuthError(
+              "signinCallback",
+              "callback_invalid",
+              "There is no sign-in to complete here. Start a new sign-in.",
+            ),
+          );
+        }
+      },
+      { defer: false },
+    ),
+  );
+
+  return (
+    <Switch fallback={<p role="status">Completing sign-in…</p>}>
+      <Match when={failure()}>
+        {(error) => <AuthProblem error={error()} onSignIn={() => void auth.signIn(props.basePath)} />}
+      </Match>
+    </Switch>
+  );
+}

@@ -1,0 +1,42 @@
+import { useLocation } from "@solidjs/router";
+import { createEffect, Match, Switch, type JSX } from "solid-js";
+import { AuthProblem } from "./AuthProblem";
+import { useAuth } from "./AuthContext";
+
+/**
+ * Guards a route: its children render only while the access token is valid. A signed-out visitor is sent to
+ * sign-in and brought back to exactly this page (path, search and hash). After a failure it stops and explains,
+ * rather than redirecting in a loop.
+ */
+export function RequireAuth(props: { children: JSX.Element }) {
+  const auth = useAuth();
+  const location = useLocation();
+  const here = () => `${location.pathname}${location.search}${location.hash}`;
+
+  createEffect(() => {
+    if (auth.state.status === "signedOut" && !auth.state.error) void auth.signIn(here());
+  });
+
+  return (
+    <Switch fallback={<p role="status">Checking your session…</p>}>
+      <Match when={auth.isAuthenticated()}>{props.children}</Match>
+      <Match when={auth.state.error}>
+        {(error) => (
+          <AuthProblem
+            error={error()}
+            onSignIn={() => void auth.signIn(here())}
+            onRetry={
+              error().code === "server_unreachable" && auth.state.user ? () => void auth.renew() : undefined
+            }
+          />
+        )}
+      </Match>
+      <Match when={auth.state.status === "signedOut" || auth.state.status === "redirecting"}>
+        <p role="status">Taking you to sign in…</p>
+      </Match>
+      <Match when={auth.state.status === "signedIn"}>
+        <p role="status">Renewing your session…</p>
+      </Match>
+    </Switch>
+  );
+}

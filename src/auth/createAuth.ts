@@ -1,0 +1,185 @@
+import type { User, UserManager } from "oidc-client-ts";
+import { createEffect, createSignal, onCleanup, untrack } from "solid-js";
+import { createStore } from "solid-js/store";
+import { AuthError, toAuthError } from "./AuthError";
+import type { AuthState } from "./AuthState";
+import { createNonce } from "./createNonce";
+import { safeReturnPath } from "./safeReturnPath";
+
+/** What is round-tripped through the authorization request's `state`. */
+interface SigninState {
+  returnTo?: unknown;
+}
+
+export interface Auth {
+  /** Reactive `{ user, status, error }`. */
+  readonly state: AuthState;
+  /** True while a user is stored and its access token has not expired; flips at expiry without any event. */
+  isAuthenticated(): boolean;
+  /** Leaves for the sign-in page; after sign-in the app returns to `returnTo` (a path on this app). */
+  signIn(returnTo?: string): Promise<void>;
+  /** Ends the session at the auth server (revoking the refresh token) and clears it here. */
+  signOut(): Promise<void>;
+  /**
+   * Completes the sign-in whose response is in `url`. Calls for the same URL share one code exchange.
+   * @returns the safe path to return to
+   * @throws AuthError when the response is refused
+   */
+  completeSignIn(url: string): Promise<string>;
+  /** The access token, when one is valid now. */
+  getAccessToken(): string | undefined;
+  /** Renews the session now with the refresh token; concurrent calls share one renewal. */
+  renew(): Promise<string | undefined>;
+  clearError(): void;
+}
+
+export interface CreateAuthOptions {
+  userManager: UserManager;
+  /** The app's base path, starting and ending with "/". */
+  basePath: string;
+  /** Milliseconds since the epoch; injectable for tests. */
+  now?: () => number;
+}
+
+// setTimeout overflows past 2^31-1 ms; longer waits are re-armed.
+const MAX_TIMER_DELAY = 2_147_483_647;
+
+function isExpired(user: User, now: number): boolean {
+  return user.expires_at !== undefined && user.expires_at * 1000 <= now;
+}
+
+/**
+ * The reactive core of the auth binding: one per app, around the one UserManager. Must run inside a reactive root;
+ * every listener and timer it creates is released when that root is disposed.
+ */
+export function createAuth(options: CreateAuthOptions): Auth {
+  const { userManager, basePath } = options;
+  const now = options.now ?? Date.now;
+  const [state, setState] = createStore<{ -readonly [K in keyof AuthState]: AuthState[K] }>({
+    user: null,
+    status: "loading",
+    error: null,
+  });
+
+  // Bumped when the access token expires, so `isAuthenticated` is re-read even when no event arrives.
+  const [expiryTick, setExpiryTick] = createSignal(0);
+  createEffect(() => {
+    expiryTick();
+    const expiresAt = state.user?.expires_at;
+    if (expiresAt === undefined) return;
+    const remaining = expiresAt * 1000 - now();
+    if (remaining < 0) return;
+    const timer = setTimeout(
+      () => setExpiryTick((tick) => tick + 1),
+      Math.min(remaining + 1, MAX_TIMER_DELAY),
+    );
+    onCleanup(() => clearTimeout(timer));
+  });
+
+  const isAuthenticated = () => {
+    expiryTick();
+    const user = state.user;
+    return user !== null && !isExpired(user, now());
+  };
+
+  const events = userManager.events;
+  onCleanup(events.addUserLoaded((user) => setState({ user, status: "signedIn", error: null })));
+  onCleanup(events.addUserUnloaded(() => setState({ user: null, status: "signedOut" })));
+  onCleanup(events.addSilentRenewError((error) => setState("error", toAuthError("renewSilent", error))));
+
+  let renewal: Promise<string | undefined> | undefined;
+  const renew = (): Promise<string | undefined> => {
+    renewal ??= (async () => {
+      try {
+        const user = await userManager.signinSilent();
+        return user?.access_token;
+      } catch (error) {
+        const authError = toAuthError("renewSilent", error);
+        setState("error", authError);
+        if (authError.code !== "server_unreachable" && state.user && isExpired(state.user, now())) {
+          // The refresh token is no good and the access token is gone: the session is over here too.
+          await userManager.removeUser();
+        }
+        return undefined;
+      } finally {
+        renewal = undefined;
+      }
+    })();
+    return renewal;
+  };
+
+  async function loadStoredUser(): Promise<void> {
+    try {
+      const user = await userManager.getUser();
+      // A callback or an event may have settled the state while storage was read; theirs is newer.
+      if (untrack(() => state.status) !== "loading") return;
+      if (user && !isExpired(user, now())) {
+        setState({ user, status: "signedIn" });
+      } else if (user?.refresh_token) {
+        setState({ user, status: "signedIn" });
+        await renew();
+      } else {
+        if (user) await userManager.removeUser();
+        setState({ user: null, status: "signedOut" });
+      }
+    } catch (error) {
+      setState({ user: null, status: "signedOut", error: toAuthError("loadUser", error) });
+    }
+  }
+  // Read once at start-up; it checks the state untracked on purpose, so nothing here needs to re-run.
+  // eslint-disable-next-line solid/reactivity
+  void loadStoredUser();
+
+  const signedInOrOut = () => (state.user ? "signedIn" : "signedOut");
+
+  const callbacks = new Map<string, Promise<string>>();
+  const completeSignIn = (url: string): Promise<string> => {
+    let completion = callbacks.get(url);
+    if (!completion) {
+      completion = (async () => {
+        try {
+          const user = await userManager.signinCallback(url);
+          if (!user) {
+            throw new AuthError("signinCallback", "sign_in_failed", "The sign-in server sent no session.");
+          }
+          setState({ user, status: "signedIn", error: null });
+          return safeReturnPath((user.state as SigninState | undefined)?.returnTo, basePath);
+        } catch (error) {
+          const authError = toAuthError("signinCallback", error);
+          setState({ status: signedInOrOut(), error: authError });
+          throw authError;
+        }
+      })();
+      callbacks.set(url, completion);
+    }
+    return completion;
+  };
+
+  return {
+    state,
+    isAuthenticated,
+    completeSignIn,
+    renew,
+    getAccessToken: () => (isAuthenticated() ? state.user?.access_token : undefined),
+    clearError: () => setState("error", null),
+    async signIn(returnTo) {
+      setState({ status: "redirecting", error: null });
+      try {
+        const signinState: SigninState = { returnTo: safeReturnPath(returnTo ?? basePath, basePath) };
+        await userManager.signinRedirect({ state: signinState, nonce: createNonce() });
+      } catch (error) {
+        setState({ status: signedInOrOut(), error: toAuthError("signinRedirect", error) });
+      }
+    },
+    async signOut() {
+      setState({ status: "redirecting", error: null });
+      try {
+        await userManager.signoutRedirect();
+      } catch (error) {
+        // Whatever the server said, nothing of the session may stay in this browser.
+        await userManager.removeUser().catch(() => undefined);
+        setState({ user: null, status: "signedOut", error: toAuthError("signoutRedirect", error) });
+      }
+    },
+  };
+}

@@ -1,0 +1,11 @@
+export { AuthCallback } from "./AuthCallback";
+export { AuthContext, useAuth } from "./AuthContext";
+export { AuthError, toAuthError, type AuthErrorCode, type AuthErrorSource } from "./AuthError";
+export { AuthProblem } from "./AuthProblem";
+export { AuthProvider } from "./AuthProvider";
+export type { AuthSettings } from "./AuthSettings";
+export type { AuthState, AuthStatus } from "./AuthState";
+export { createAuth, type Auth, type CreateAuthOptions } from "./createAuth";
+export { createUserManager } from "./createUserManager";
+export { RequireAuth } from "./RequireAuth";
+export { safeReturnPath } from "./safeReturnPath";

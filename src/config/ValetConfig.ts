@@ -1,0 +1,22 @@
+/** The MediaValet API versions Valet can ask for with `x-mv-api-version`. */
+export type ApiVersion = "1.0" | "1.1" | "1.2";
+
+/**
+ * This deployment's settings, read from `public/config.json` at run time and validated by `parseConfig`.
+ * Every optional setting of the file has been given its default here, so nothing downstream has to.
+ */
+export interface ValetConfig {
+  /** The OpenID Connect server, without a trailing slash. */
+  authority: string;
+  /** The issuer id_tokens must name exactly; MediaValet's differs from its host, hence a setting of its own. */
+  issuer: string;
+  clientId: string;
+  /** Space-separated; always contains `openid`. */
+  scope: string;
+  redirectUri: string;
+  postLogoutRedirectUri: string;
+  /** The API root, without a trailing slash, so paths can be appended as `${apiBaseUrl}/assets`. */
+  apiBaseUrl: string;
+  subscriptionKey: string;
+  apiVersion: ApiVersion;
+}

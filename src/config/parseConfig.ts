@@ -1,0 +1,232 @@
+import { ConfigError } from "./ConfigError";
+import type { ConfigIssue } from "./ConfigError";
+import type { ApiVersion, ValetConfig } from "./ValetConfig";
+
+const API_VERSIONS: readonly ApiVersion[] = ["1.0", "1.1", "1.2"];
+const DEFAULT_SCOPE = "openid api offline_access";
+const DEFAULT_API_VERSION: ApiVersion = "1.0";
+
+/** Every key `config.json` may hold; anything else is most likely a misspelling such as `clientID`. */
+const KNOWN_KEYS: ReadonlySet<string> = new Set([
+  "authority",
+  "issuer",
+  "clientId",
+  "scope",
+  "redirectUri",
+  "postLogoutRedirectUri",
+  "apiBaseUrl",
+  "subscriptionKey",
+  "apiVersion",
+]);
+
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(["localhost", "127.0.0.1", "[::1]"]);
+const HTTPS_RULE = "must be an absolute https URL (http is allowed only for localhost / 127.0.0.1 / [::1])";
+
+/** How strict a URL setting is beyond "absolute, https or loopback http". */
+interface UrlRules {
+  /** A query string is harmless in a redirect URI but would corrupt anything Valet appends paths to. */
+  allowQuery: boolean;
+}
+
+/**
+ * Validates the parsed contents of `config.json` and fills in the defaults.
+ *
+ * @param raw whatever `JSON.parse` returned.
+ * @param appBaseUrl the app's origin and base path, ending in "/" (e.g. `http://127.0.0.1:5173/`); the default
+ *   `redirectUri` and `postLogoutRedirectUri` are derived from it.
+ * @throws ConfigError with code `config_invalid`, listing every problem found, not just the first.
+ */
+export function parseConfig(raw: unknown, appBaseUrl: string): ValetConfig {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new ConfigError("config_invalid", [
+      {
+        field: "config.json",
+        message: `must be a JSON object of settings ({ "authority": … }); got ${describe(raw)}`,
+      },
+    ]);
+  }
+  const input = raw as Record<string, unknown>;
+  const issues: ConfigIssue[] = [];
+  const base = appBaseUrl.endsWith("/") ? appBaseUrl : `${appBaseUrl}/`;
+
+  const authority = readUrl(input, "authority", issues, { allowQuery: false });
+  const issuer = readUrl(input, "issuer", issues, { allowQuery: false }, { optional: true });
+  const clientId = readString(input, "clientId", issues);
+  const scope = readScope(input, issues);
+  const redirectUri = readUrl(input, "redirectUri", issues, { allowQuery: true }, { optional: true });
+  const postLogoutRedirectUri = readUrl(
+    input,
+    "postLogoutRedirectUri",
+    issues,
+    { allowQuery: true },
+    { optional: true },
+  );
+  const apiBaseUrl = readUrl(input, "apiBaseUrl", issues, { allowQuery: false });
+  const subscriptionKey = readString(input, "subscriptionKey", issues, { echo: false });
+  const apiVersion = readApiVersion(input, issues);
+
+  for (const key of Object.keys(input)) {
+    if (!KNOWN_KEYS.has(key)) {
+      issues.push({ field: key, message: "is not a Valet setting; check its spelling" });
+    }
+  }
+
+  if (
+    issues.length > 0 ||
+    authority === undefined ||
+    clientId === undefined ||
+    apiBaseUrl === undefined ||
+    subscriptionKey === undefined
+  ) {
+    throw new ConfigError("config_invalid", issues);
+  }
+
+  return {
+    authority,
+    // The issuer is later compared exactly with the id_token's `iss`, so it keeps its spelling as configured;
+    // only a trailing slash is dropped (by readUrl), the same way as for the authority it defaults to.
+    issuer: issuer ?? authority,
+    clientId,
+    scope,
+    redirectUri: redirectUri ?? `${base}callback`,
+    postLogoutRedirectUri: postLogoutRedirectUri ?? base,
+    apiBaseUrl,
+    subscriptionKey,
+    apiVersion,
+  };
+}
+
+/**
+ * Reads a required (or, with `optional`, possibly absent) non-empty string. Pushes an issue and returns undefined
+ * when it is not one. `echo: false` keeps the value out of messages.
+ */
+function readString(
+  input: Record<string, unknown>,
+  field: string,
+  issues: ConfigIssue[],
+  options: { optional?: boolean; echo?: boolean } = {},
+): string | undefined {
+  const value = input[field];
+  if (value === undefined) {
+    if (options.optional !== true) issues.push({ field, message: "is required" });
+    return undefined;
+  }
+  if (typeof value !== "string") {
+    const got = options.echo === false ? kindOf(value) : describe(value);
+    issues.push({ field, message: `must be a string (in quotes); got ${got}` });
+    return undefined;
+  }
+  if (value.trim() === "") {
+    issues.push({ field, message: "must not be empty" });
+    return undefined;
+  }
+  if (value.trim() !== value) {
+    issues.push({ field, message: "has spaces at its start or end; remove them" });
+    return undefined;
+  }
+  return value;
+}
+
+function readUrl(
+  input: Record<string, unknown>,
+  field: string,
+  issues: ConfigIssue[],
+  rules: UrlRules,
+  options: { optional?: boolean } = {},
+): string | undefined {
+  const value = readString(input, field, issues, options);
+  if (value === undefined) return undefined;
+  const problem = urlProblem(value, rules);
+  if (problem !== undefined) {
+    issues.push({ field, message: problem });
+    return undefined;
+  }
+  return value.replace(/\/+$/, "");
+}
+
+function urlProblem(value: string, rules: UrlRules): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `${HTTPS_RULE}; got ${describe(value)}`;
+  }
+  // The URL parser forgives "https:host" and backslashes; requiring "scheme://" keeps what is stored what was meant.
+  const secure = url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
+  if (!secure || !/^https?:\/\//i.test(value)) {
+    return `${HTTPS_RULE}; got ${describe(value)}`;
+  }
+  if (url.username !== "" || url.password !== "") {
+    // Not echoed: the value holds a password.
+    return 'must not contain a user name or password (the "user:password@" part); remove it';
+  }
+  if (!rules.allowQuery && value.includes("?")) {
+    return `must not have a query string ("?…"); got ${describe(value)}`;
+  }
+  if (value.includes("#")) {
+    return `must not have a fragment ("#…"); got ${describe(value)}`;
+  }
+  return undefined;
+}
+
+function readScope(input: Record<string, unknown>, issues: ConfigIssue[]): string {
+  const value = input["scope"];
+  if (value === undefined) return DEFAULT_SCOPE;
+  if (typeof value !== "string") {
+    issues.push({
+      field: "scope",
+      message: `must be a string of space-separated scopes; got ${describe(value)}`,
+    });
+    return DEFAULT_SCOPE;
+  }
+  const scopes = value.split(/\s+/).filter((scope) => scope !== "");
+  if (!scopes.includes("openid")) {
+    issues.push({
+      field: "scope",
+      message: `must contain "openid" (Valet signs in with OpenID Connect); got ${describe(value)}`,
+    });
+  }
+  return scopes.join(" ");
+}
+
+function readApiVersion(input: Record<string, unknown>, issues: ConfigIssue[]): ApiVersion {
+  const value = input["apiVersion"];
+  if (value === undefined) return DEFAULT_API_VERSION;
+  const version = API_VERSIONS.find((candidate) => candidate === value);
+  if (version === undefined) {
+    const choices = API_VERSIONS.map((candidate) => `"${candidate}"`).join(", ");
+    issues.push({
+      field: "apiVersion",
+      message: `must be one of ${choices} (a string, in quotes); got ${describe(value)}`,
+    });
+    return DEFAULT_API_VERSION;
+  }
+  return version;
+}
+
+/** A value as a person would recognise it in their file, cut short so a pasted blob cannot flood the page. */
+function describe(value: unknown): string {
+  if (typeof value === "string") {
+    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    return JSON.stringify(shown);
+  }
+  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
+  return kindOf(value);
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  switch (typeof value) {
+    case "string":
+      return "a string";
+    case "number":
+      return "a number";
+    case "boolean":
+      return "true/false";
+    case "object":
+      return "an object";
+    default:
+      return typeof value;
+  }
+}

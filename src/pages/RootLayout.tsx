@@ -1,0 +1,47 @@
+import { useIsRouting, useLocation, type RouteSectionProps } from "@solidjs/router";
+import { createEffect, on, Show } from "solid-js";
+import { useAuth } from "../auth";
+import { AppHeader } from "../components/AppHeader";
+
+/** The frame of every page: header, main landmark, and focus moved to the new page's heading on navigation. */
+export function RootLayout(props: RouteSectionProps) {
+  const auth = useAuth();
+  const location = useLocation();
+  const isRouting = useIsRouting();
+  let main: HTMLElement | undefined;
+
+  createEffect(
+    on(
+      () => location.pathname,
+      () => {
+        // After the new page has rendered, move focus to its heading so screen readers announce it.
+        queueMicrotask(() => main?.querySelector<HTMLElement>("h1")?.focus({ preventScroll: true }));
+      },
+      { defer: true },
+    ),
+  );
+
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <AppHeader
+        signedIn={auth.isAuthenticated()}
+        userName={auth.state.user?.profile.name ?? auth.state.user?.profile.preferred_username}
+        busy={auth.state.status === "redirecting"}
+        onSignIn={() =>
+          // From the front door, signing in means going to the library; elsewhere, coming back here.
+          void auth.signIn(location.pathname === "/" ? "/assets" : `${location.pathname}${location.search}`)
+        }
+        onSignOut={() => void auth.signOut()}
+      />
+      <Show when={isRouting()}>
+        <div class="route-progress" role="progressbar" aria-label="Loading page" />
+      </Show>
+      <main id="main" ref={(element) => (main = element)}>
+        {props.children}
+      </main>
+    </>
+  );
+}

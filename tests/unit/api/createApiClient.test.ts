@@ -1,0 +1,461 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ApiError } from "../../../src/api/ApiError";
+import { createApiClient } from "../../../src/api/createApiClient";
+import type { ApiClientOptions } from "../../../src/api/createApiClient";
+
+const BASE = "https://api.example.com";
+
+function json(body: unknown, init: ResponseInit = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status: 200,
+    ...init,
+    headers: { "Content-Type": "application/json", ...init.headers },
+  });
+}
+
+function envelope(payload: unknown, extra: Record<string, unknown> = {}): Response {
+  return json({ apiVersion: "2022.6.17.1", warnings: [], errors: [], payload, ...extra });
+}
+
+/** A fetch that answers each call with `answer`, and remembers what it was asked. */
+function stubFetch(answer: (url: string, init: RequestInit) => Response | Promise<Response>) {
+  return vi.fn<typeof fetch>(async (input, init) => answer(String(input), init ?? {}));
+}
+
+function client(fetchFn: typeof fetch, options: Partial<ApiClientOptions> = {}) {
+  return createApiClient({
+    baseUrl: `${BASE}/`,
+    subscriptionKey: "sub-key",
+    apiVersion: "1.2",
+    getAccessToken: () => "token-1",
+    fetch: fetchFn,
+    ...options,
+  });
+}
+
+function headersOf(fetchFn: ReturnType<typeof stubFetch>, call = 0): Headers {
+  return new Headers(fetchFn.mock.calls[call]?.[1]?.headers);
+}
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+const asset = {
+  id: "a1",
+  title: "Harbour",
+  description: "",
+  altText: "",
+  status: 0,
+  media: { type: "Image", thumb: "https://blob.example.com/thumb.jpg" },
+  file: { fileName: "harbour.jpg", fileType: "JPG", sizeInBytes: 1234 },
+  keywords: ["sea"],
+  categories: ["c1"],
+  record: { createdAt: "2026-01-01T00:00:00Z" },
+  attributes: {},
+};
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("createApiClient", () => {
+  describe("requests", () => {
+    it("sends the bearer token, the subscription key, the API version and Accept", async () => {
+      const fetchFn = stubFetch(() => envelope({}));
+      await client(fetchFn).request("/categories");
+      const headers = headersOf(fetchFn);
+      expect(headers.get("Authorization")).toBe("Bearer token-1");
+      expect(headers.get("Ocp-Apim-Subscription-Key")).toBe("sub-key");
+      expect(headers.get("x-mv-api-version")).toBe("1.2");
+      expect(headers.get("Accept")).toBe("application/json");
+      expect(fetchFn.mock.calls[0]?.[0]).toBe(`${BASE}/categories`);
+    });
+
+    it("sends no body and no Content-Type on a GET, and never sends cookies", async () => {
+      const fetchFn = stubFetch(() => envelope({}));
+      await client(fetchFn).request("/categories");
+      const init = fetchFn.mock.calls[0]?.[1];
+      expect(init?.method).toBe("GET");
+      expect(init?.body).toBeUndefined();
+      expect(init?.credentials).toBe("omit");
+      expect(headersOf(fetchFn).has("Content-Type")).toBe(false);
+    });
+
+    it("sends a body as JSON with its content type", async () => {
+      const fetchFn = stubFetch(() => envelope({}));
+      const patch = [{ op: "replace", path: "/title", value: "New" }];
+      await client(fetchFn).request("/assets/a1", {
+        method: "PATCH",
+        body: patch,
+        contentType: "application/json-patch+json",
+      });
+      expect(fetchFn.mock.calls[0]?.[1]?.body).toBe(JSON.stringify(patch));
+      expect(headersOf(fetchFn).get("Content-Type")).toBe("application/json-patch+json");
+
+      await client(fetchFn).request("/assets/search", { method: "POST", body: { search: "sea" } });
+      expect(headersOf(fetchFn, 1).get("Content-Type")).toBe("application/json");
+    });
+
+    it("sends a string body as is when the content type is not JSON", async () => {
+      const fetchFn = stubFetch(() => new Response(null, { status: 202 }));
+      await client(fetchFn).request("/keywords", { method: "POST", body: "sea", contentType: "text/plain" });
+      expect(fetchFn.mock.calls[0]?.[1]?.body).toBe("sea");
+    });
+
+    it("encodes query values and leaves out undefined and empty ones", async () => {
+      const fetchFn = stubFetch(() => envelope({ assets: [] }));
+      await client(fetchFn).request("/assets", {
+        query: { search: 'title:"a & b"', count: 20, offset: undefined, filters: "" },
+      });
+      expect(fetchFn.mock.calls[0]?.[0]).toBe(`${BASE}/assets?search=title%3A%22a%20%26%20b%22&count=20`);
+    });
+
+    it("path-encodes ids", async () => {
+      const fetchFn = stubFetch(() => envelope(asset));
+      await client(fetchFn).getAsset("a/b?c#d");
+      await client(fetchFn).getAsset("..");
+      expect(fetchFn.mock.calls[0]?.[0]).toBe(`${BASE}/assets/a%2Fb%3Fc%23d`);
+      expect(fetchFn.mock.calls[1]?.[0]).toBe(`${BASE}/assets/%2E%2E`);
+    });
+
+    it("waits for an asynchronous token source", async () => {
+      const fetchFn = stubFetch(() => envelope({}));
+      await client(fetchFn, { getAccessToken: async () => "async-token" }).request("/categories");
+      expect(headersOf(fetchFn).get("Authorization")).toBe("Bearer async-token");
+    });
+  });
+
+  describe("responses", () => {
+    it("unwraps the envelope", async () => {
+      const fetchFn = stubFetch(() =>
+        envelope([{ id: "c1" }], {
+          recordCount: { totalRecordsFound: 1, startingRecord: 1, recordsReturned: 1 },
+        }),
+      );
+      const result = await client(fetchFn).request<{ id: string }[]>("/categories");
+      expect(result.payload).toEqual([{ id: "c1" }]);
+      expect(result.apiVersion).toBe("2022.6.17.1");
+      expect(result.recordCount?.totalRecordsFound).toBe(1);
+    });
+
+    it("tolerates the PascalCase envelope of MediaValet's documentation", async () => {
+      const fetchFn = stubFetch(() =>
+        json({
+          ApiVersion: "1.0.0.0",
+          Meta: { Warnings: [], Errors: [] },
+          RecordCount: { TotalRecordsFound: 7, StartingRecord: 1, RecordsReturned: 1 },
+          Payload: { Assets: [asset], AssetCount: 7 },
+        }),
+      );
+      const page = await client(fetchFn).listAssets({});
+      expect(page).toEqual({ assets: [asset], total: 7, offset: 0, count: 1 });
+    });
+
+    it("gets the current user", async () => {
+      const user = {
+        id: "u1",
+        userName: "ada",
+        firstName: "Ada",
+        lastName: "L",
+        emailAddress: "ada@example.com",
+      };
+      const fetchFn = stubFetch(() => envelope(user));
+      expect(await client(fetchFn).getCurrentUser()).toEqual(user);
+      expect(fetchFn.mock.calls[0]?.[0]).toBe(`${BASE}/users/current`);
+    });
+
+    it("gets one asset", async () => {
+      const fetchFn = stubFetch(() => envelope(asset));
+      expect(await client(fetchFn).getAsset("a1")).toEqual(asset);
+    });
+
+    it("lists assets as a page, with the total from the record count", async () => {
+      const fetchFn = stubFetch(() =>
+        envelope(
+          { assetCount: 99, assets: [asset] },
+          { recordCount: { totalRecordsFound: 120, startingRecord: 41, recordsReturned: 1 } },
+        ),
+      );
+      const page = await client(fetchFn).listAssets({ search: "sea", count: 20, offset: 40 });
+      expect(fetchFn.mock.calls[0]?.[0]).toBe(`${BASE}/assets?search=sea&count=20&offset=40`);
+      expect(page).toEqual({ assets: [asset], total: 120, offset: 40, count: 1 });
+    });
+
+    it("falls back to the payload's assetCount when there is no record count", async () => {
+      const fetchFn = stubFetch(() => envelope({ assetCount: 12, assets: [asset] }));
+      expect((await client(fetchFn).listAssets({})).total).toBe(12);
+    });
+
+    it("treats an empty 204 as success without a payload", async () => {
+      const fetchFn = stubFetch(() => new Response(null, { status: 204 }));
+      expect((await client(fetchFn).request("/keywords/x", { method: "DELETE" })).payload).toBeUndefined();
+    });
+
+    it.each([
+      ["a body that is not JSON", () => new Response("<html>oops</html>", { status: 200 })],
+      ["JSON without an envelope", () => json({ id: "a1" })],
+      ["an empty 200", () => new Response("", { status: 200 })],
+    ])("reports %s as bad_response", async (_name, answer) => {
+      const error = await failure(client(stubFetch(answer)).request("/categories"));
+      expect(error.code).toBe("bad_response");
+    });
+
+    it("reports a listing without assets as bad_response", async () => {
+      const error = await failure(client(stubFetch(() => envelope({}))).listAssets({}));
+      expect(error.code).toBe("bad_response");
+    });
+  });
+
+  describe("failures", () => {
+    it.each([
+      [403, "forbidden"],
+      [404, "not_found"],
+      [429, "throttled"],
+      [500, "server_error"],
+      [503, "server_error"],
+      [400, "request_failed"],
+      [409, "request_failed"],
+    ])("maps status %i to %s", async (status, code) => {
+      const error = await failure(client(stubFetch(() => new Response("", { status }))).request("/assets"));
+      expect(error.code).toBe(code);
+      expect(error.status).toBe(status);
+      expect(error.message).not.toBe("");
+    });
+
+    it("maps 401 to unauthorized when no renewal is available", async () => {
+      const error = await failure(
+        client(stubFetch(() => new Response("", { status: 401 }))).request("/assets"),
+      );
+      expect(error.code).toBe("unauthorized");
+      expect(error.status).toBe(401);
+    });
+
+    it("uses the gateway's words for a missing subscription key, and does not renew for it", async () => {
+      const message =
+        "Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.";
+      const renewAccessToken = vi.fn(async () => "token-2");
+      const fetchFn = stubFetch(() => json({ statusCode: 401, message }, { status: 401 }));
+      const error = await failure(client(fetchFn, { renewAccessToken }).request("/assets"));
+      expect(error.code).toBe("unauthorized");
+      expect(error.message).toBe(message);
+      expect(renewAccessToken).not.toHaveBeenCalled();
+      expect(fetchFn).toHaveBeenCalledTimes(1);
+    });
+
+    it("uses the envelope's first error message when there is one", async () => {
+      const fetchFn = stubFetch(() =>
+        json(
+          { payload: null, errors: [{ code: "NoAccess", message: "No access to category c1" }] },
+          { status: 403 },
+        ),
+      );
+      const error = await failure(client(fetchFn).request("/categories/c1"));
+      expect(error.code).toBe("forbidden");
+      expect(error.message).toBe("No access to category c1");
+    });
+
+    it("never puts the token or the subscription key in a message", async () => {
+      for (const status of [400, 401, 403, 404, 429, 500]) {
+        const error = await failure(client(stubFetch(() => new Response("", { status }))).request("/assets"));
+        expect(error.message).not.toContain("token-1");
+        expect(error.message).not.toContain("sub-key");
+      }
+    });
+
+    it("reads Retry-After in seconds on a 429", async () => {
+      const fetchFn = stubFetch(() => new Response("", { status: 429, headers: { "Retry-After": "20" } }));
+      const error = await failure(client(fetchFn).request("/assets"));
+      expect(error.code).toBe("throttled");
+      expect(error.retryAfterSeconds).toBe(20);
+      expect(error.message).toContain("20 seconds");
+    });
+
+    it("reads Retry-After as an HTTP date on a 429", async () => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(new Date("2026-08-13T12:00:00Z"));
+      const fetchFn = stubFetch(
+        () => new Response("", { status: 429, headers: { "Retry-After": "Thu, 13 Aug 2026 12:01:00 GMT" } }),
+      );
+      const error = await failure(client(fetchFn).request("/assets"));
+      expect(error.retryAfterSeconds).toBe(60);
+    });
+
+    it("leaves retryAfterSeconds out when the 429 does not say", async () => {
+      const error = await failure(
+        client(stubFetch(() => new Response("", { status: 429 }))).request("/assets"),
+      );
+      expect(error.retryAfterSeconds).toBeUndefined();
+    });
+
+    it("reports a fetch that fails as network_error", async () => {
+      const cause = new TypeError("Failed to fetch");
+      const fetchFn = vi.fn<typeof fetch>(() => Promise.reject(cause));
+      const error = await failure(client(fetchFn).request("/assets"));
+      expect(error.code).toBe("network_error");
+      expect(error.cause).toBe(cause);
+      expect(error.message).toContain(BASE);
+    });
+
+    it("reports an abort as aborted and does not retry it", async () => {
+      const controller = new AbortController();
+      const renewAccessToken = vi.fn(async () => "token-2");
+      const fetchFn = vi.fn<typeof fetch>(
+        (_input, init) =>
+          new Promise<Response>((_resolve, reject) => {
+            init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
+          }),
+      );
+      const pending = client(fetchFn, { renewAccessToken }).request("/assets", { signal: controller.signal });
+      await vi.waitFor(() => expect(fetchFn).toHaveBeenCalledTimes(1));
+      controller.abort();
+      const error = await failure(pending);
+      expect(error.code).toBe("aborted");
+      expect(fetchFn).toHaveBeenCalledTimes(1);
+      expect(renewAccessToken).not.toHaveBeenCalled();
+    });
+
+    it("reports an abort with a custom reason as aborted", async () => {
+      const controller = new AbortController();
+      const fetchFn = vi.fn<typeof fetch>(
+        (_input, init) =>
+          new Promise<Response>((_resolve, reject) => {
+            init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
+          }),
+      );
+      const pending = client(fetchFn).getAsset("a1", controller.signal);
+      await vi.waitFor(() => expect(fetchFn).toHaveBeenCalledTimes(1));
+      controller.abort(new Error("page left"));
+      expect((await failure(pending)).code).toBe("aborted");
+    });
+
+    it("does not call fetch for a request aborted before it started", async () => {
+      const fetchFn = stubFetch(() => envelope({}));
+      const error = await failure(client(fetchFn).request("/assets", { signal: AbortSignal.abort() }));
+      expect(error.code).toBe("aborted");
+      expect(fetchFn).not.toHaveBeenCalled();
+    });
+  });
+
+  describe("sign-in", () => {
+    it.each([
+      ["undefined", () => undefined],
+      ["an empty string", () => ""],
+      ["a rejection", () => Promise.reject(new Error("no user"))],
+    ])(
+      "ends the session without calling fetch when the token source gives %s",
+      async (_name, getAccessToken) => {
+        const fetchFn = stubFetch(() => envelope({}));
+        const error = await failure(client(fetchFn, { getAccessToken }).request("/assets"));
+        expect(error.code).toBe("session_ended");
+        expect(fetchFn).not.toHaveBeenCalled();
+      },
+    );
+
+    it("renews once for two concurrent 401s, then retries both with the new token", async () => {
+      let token = "expired";
+      let finishRenewal: (value: string) => void = () => {};
+      const renewAccessToken = vi.fn(
+        () =>
+          new Promise<string>((resolve) => {
+            finishRenewal = (value) => {
+              token = value;
+              resolve(value);
+            };
+          }),
+      );
+      const fetchFn = stubFetch((url, init) =>
+        new Headers(init.headers).get("Authorization") === "Bearer fresh"
+          ? envelope({ url })
+          : new Response("", { status: 401 }),
+      );
+      const api = client(fetchFn, { getAccessToken: () => token, renewAccessToken });
+
+      const first = api.request<{ url: string }>("/assets/a1");
+      const second = api.request<{ url: string }>("/assets/a2");
+      await vi.waitFor(() => expect(renewAccessToken).toHaveBeenCalledTimes(1));
+      await vi.waitFor(() => expect(fetchFn).toHaveBeenCalledTimes(2));
+      finishRenewal("fresh");
+
+      expect((await first).payload.url).toBe(`${BASE}/assets/a1`);
+      expect((await second).payload.url).toBe(`${BASE}/assets/a2`);
+      expect(renewAccessToken).toHaveBeenCalledTimes(1);
+      expect(fetchFn).toHaveBeenCalledTimes(4);
+      expect(headersOf(fetchFn, 2).get("Authorization")).toBe("Bearer fresh");
+      expect(headersOf(fetchFn, 3).get("Authorization")).toBe("Bearer fresh");
+    });
+
+    it("does not renew again for a 401 that arrives after a renewal has already replaced its token", async () => {
+      let token = "expired";
+      const renewAccessToken = vi.fn(async () => {
+        token = "fresh";
+        return token;
+      });
+      let releaseLate401: () => void = () => {};
+      const late401 = new Promise<void>((resolve) => {
+        releaseLate401 = resolve;
+      });
+      const fetchFn = stubFetch(async (url, init) => {
+        if (new Headers(init.headers).get("Authorization") === "Bearer fresh") return envelope({});
+        if (url.endsWith("/slow")) await late401;
+        return new Response("", { status: 401 });
+      });
+      const api = client(fetchFn, { getAccessToken: () => token, renewAccessToken });
+
+      const slow = api.request("/slow");
+      await api.request("/fast");
+      releaseLate401();
+      await slow;
+      expect(renewAccessToken).toHaveBeenCalledTimes(1);
+      expect(fetchFn).toHaveBeenCalledTimes(4);
+    });
+
+    it("ends the session when the retry is refused again", async () => {
+      const renewAccessToken = vi.fn(async () => "token-2");
+      const fetchFn = stubFetch(() => new Response("", { status: 401 }));
+      const error = await failure(client(fetchFn, { renewAccessToken }).request("/assets"));
+      expect(error.code).toBe("session_ended");
+      expect(error.status).toBe(401);
+      expect(renewAccessToken).toHaveBeenCalledTimes(1);
+      expect(fetchFn).toHaveBeenCalledTimes(2);
+    });
+
+    it.each([
+      ["fails", () => Promise.reject(new Error("refresh token expired"))],
+      ["gives no token", () => Promise.resolve(undefined)],
+    ])("ends the session without a retry when renewal %s", async (_name, renewAccessToken) => {
+      const fetchFn = stubFetch(() => new Response("", { status: 401 }));
+      const error = await failure(client(fetchFn, { renewAccessToken }).request("/assets"));
+      expect(error.code).toBe("session_ended");
+      expect(fetchFn).toHaveBeenCalledTimes(1);
+    });
+
+    it("renews again for a later expiry once the first renewal has finished", async () => {
+      let token = "t0";
+      let renewals = 0;
+      const renewAccessToken = vi.fn(async () => {
+        renewals += 1;
+        token = `t${renewals}`;
+        return token;
+      });
+      // Every token works exactly once, so each request after the first meets an expired one.
+      const used = new Set<string>();
+      const fetchFn = stubFetch((_url, init) => {
+        const auth = new Headers(init.headers).get("Authorization") ?? "";
+        if (used.has(auth)) return new Response("", { status: 401 });
+        used.add(auth);
+        return envelope({});
+      });
+      const api = client(fetchFn, { getAccessToken: () => token, renewAccessToken });
+      await api.request("/assets");
+      await api.request("/assets");
+      await api.request("/assets");
+      expect(renewAccessToken).toHaveBeenCalledTimes(2);
+    });
+  });
+});

@@ -1,0 +1,46 @@
+import { User, UserManager, type UserProfile } from "oidc-client-ts";
+import { vi } from "vitest";
+
+/** A real UserManager with the server's metadata inline (no discovery request) and its network calls stubbed. */
+export function createTestUserManager(): UserManager {
+  const userManager = new UserManager({
+    authority: "https://login.example",
+    client_id: "valet",
+    redirect_uri: "https://valet.example/callback",
+    metadata: {
+      issuer: "https://login.example",
+      authorization_endpoint: "https://login.example/connect/authorize",
+      token_endpoint: "https://login.example/connect/token",
+      end_session_endpoint: "https://login.example/connect/endsession",
+    },
+    automaticSilentRenew: false,
+  });
+  vi.spyOn(userManager, "getUser").mockResolvedValue(null);
+  vi.spyOn(userManager, "signinRedirect").mockResolvedValue();
+  vi.spyOn(userManager, "signoutRedirect").mockResolvedValue();
+  return userManager;
+}
+
+/** A user whose access token expires `expiresInSeconds` from the (possibly fake) clock's now. */
+export function createTestUser(
+  expiresInSeconds: number,
+  extra: { refresh_token?: string; state?: unknown } = {},
+) {
+  return new User({
+    id_token: "header.payload.signature",
+    access_token: "access-token",
+    token_type: "Bearer",
+    scope: "openid api offline_access",
+    profile: {
+      sub: "user-1",
+      name: "Dana Demo",
+      iss: "https://login.example",
+      aud: "valet",
+      exp: 0,
+      iat: 0,
+    } as UserProfile,
+    expires_at: Math.floor(Date.now() / 1000) + expiresInSeconds,
+    refresh_token: extra.refresh_token,
+    userState: extra.state,
+  });
+}
