@@ -1,17 +1,12 @@
-import { Route, Router } from "@solidjs/router";
-import { lazy } from "solid-js";
+import { Router } from "@solidjs/router";
 import { render } from "solid-js/web";
 import { createApiClient } from "./api";
-import { AuthCallback, AuthProvider, createAuth, createUserManager, RequireAuth } from "./auth";
+import { AuthProvider, createAuth, createUserManager } from "./auth";
 import { ConfigErrorPage, loadConfig, type ValetConfig } from "./config";
 import { ApiContext } from "./pages/ApiContext";
 import { RootLayout } from "./pages/RootLayout";
+import { AppRoutes } from "./routes";
 import "./styles.css";
-
-const LandingPage = lazy(() => import("./pages/LandingPage"));
-const LibraryPage = lazy(() => import("./pages/LibraryPage"));
-const ProfilePage = lazy(() => import("./pages/ProfilePage"));
-const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element.");
@@ -54,25 +49,7 @@ render(() => {
     <AuthProvider auth={auth}>
       <ApiContext.Provider value={api}>
         <Router root={RootLayout} base={basePath === "/" ? undefined : basePath.replace(/\/$/, "")}>
-          <Route path="/" component={LandingPage} />
-          <Route path={callbackPath} component={() => <AuthCallback basePath="/" />} />
-          <Route
-            path="/assets"
-            component={() => (
-              <RequireAuth>
-                <LibraryPage />
-              </RequireAuth>
-            )}
-          />
-          <Route
-            path="/profile"
-            component={() => (
-              <RequireAuth>
-                <ProfilePage />
-              </RequireAuth>
-            )}
-          />
-          <Route path="*404" component={NotFoundPage} />
+          <AppRoutes callbackPath={callbackPath} />
         </Router>
       </ApiContext.Provider>
     </AuthProvider>

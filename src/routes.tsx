@@ -1,0 +1,39 @@
+import { Route } from "@solidjs/router";
+import { lazy } from "solid-js";
+import { AuthCallback, RequireAuth } from "./auth";
+
+const LandingPage = lazy(() => import("./pages/LandingPage"));
+const LibraryPage = lazy(() => import("./pages/LibraryPage"));
+const ProfilePage = lazy(() => import("./pages/ProfilePage"));
+const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
+
+/**
+ * Every route of the app. Pages load lazily, so a route's code arrives only when it is visited; protected routes
+ * sit behind RequireAuth.
+ * @param props.callbackPath the redirect URI's path, relative to the router's base
+ */
+export function AppRoutes(props: { callbackPath: string }) {
+  return (
+    <>
+      <Route path="/" component={LandingPage} />
+      <Route path={props.callbackPath} component={() => <AuthCallback basePath="/" />} />
+      <Route
+        path="/assets"
+        component={() => (
+          <RequireAuth>
+            <LibraryPage />
+          </RequireAuth>
+        )}
+      />
+      <Route
+        path="/profile"
+        component={() => (
+          <RequireAuth>
+            <ProfilePage />
+          </RequireAuth>
+        )}
+      />
+      <Route path="*404" component={NotFoundPage} />
+    </>
+  );
+}
