@@ -10,7 +10,10 @@ export type AuthErrorCode =
   | "callback_invalid"
   | "sign_in_failed"
   | "renewal_failed"
-  | "sign_out_incomplete";
+  | "sign_out_incomplete"
+  | "discovery_invalid"
+  | "issuer_mismatch"
+  | "id_token_invalid";
 
 /** A failure of the auth binding, tagged with where it came from, worded for the person using Valet. */
 export class AuthError extends Error {

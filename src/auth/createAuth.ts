@@ -9,6 +9,8 @@ import { safeReturnPath } from "./safeReturnPath";
 /** What is round-tripped through the authorization request's `state`. */
 interface SigninState {
   returnTo?: unknown;
+  /** Kept with the state so the id_token's nonce can be checked against it (see VerifyingUserManager). */
+  nonce?: string;
 }
 
 export interface Auth {
@@ -82,9 +84,14 @@ export function createAuth(options: CreateAuthOptions): Auth {
     return user !== null && !isExpired(user, now());
   };
 
+  // While signing out, the user is removed before the browser leaves: guards must not take that moment to start a
+  // new sign-in, or the sign-in redirect wins the race against the sign-out redirect.
+  let signingOut = false;
   const events = userManager.events;
   onCleanup(events.addUserLoaded((user) => setState({ user, status: "signedIn", error: null })));
-  onCleanup(events.addUserUnloaded(() => setState({ user: null, status: "signedOut" })));
+  onCleanup(
+    events.addUserUnloaded(() => setState({ user: null, status: signingOut ? "redirecting" : "signedOut" })),
+  );
   onCleanup(events.addSilentRenewError((error) => setState("error", toAuthError("renewSilent", error))));
 
   let renewal: Promise<string | undefined> | undefined;
@@ -165,19 +172,25 @@ export function createAuth(options: CreateAuthOptions): Auth {
     async signIn(returnTo) {
       setState({ status: "redirecting", error: null });
       try {
-        const signinState: SigninState = { returnTo: safeReturnPath(returnTo ?? basePath, basePath) };
-        await userManager.signinRedirect({ state: signinState, nonce: createNonce() });
+        const nonce = createNonce();
+        const signinState: SigninState = { returnTo: safeReturnPath(returnTo ?? basePath, basePath), nonce };
+        await userManager.signinRedirect({ state: signinState, nonce });
       } catch (error) {
         setState({ status: signedInOrOut(), error: toAuthError("signinRedirect", error) });
       }
     },
     async signOut() {
+      signingOut = true;
       setState({ status: "redirecting", error: null });
+      // Revoke first: a refresh token left alive at the server outlives the sign-out.
+      await userManager.revokeTokens(["refresh_token"]).catch(() => undefined);
+      await userManager.removeUser().catch(() => undefined);
       try {
+        // With the user gone, no id_token_hint goes into the URL: tokens never travel in URLs. The server knows
+        // the client by client_id and checks the registered post-logout redirect URI.
         await userManager.signoutRedirect();
       } catch (error) {
-        // Whatever the server said, nothing of the session may stay in this browser.
-        await userManager.removeUser().catch(() => undefined);
+        signingOut = false;
         setState({ user: null, status: "signedOut", error: toAuthError("signoutRedirect", error) });
       }
     },

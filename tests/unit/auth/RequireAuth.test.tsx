@@ -32,7 +32,7 @@ describe("RequireAuth", () => {
     renderGuarded(userManager);
     expect(await screen.findByText("Taking you to sign in…")).toBeTruthy();
     expect(userManager.signinRedirect).toHaveBeenCalledTimes(1);
-    expect(vi.mocked(userManager.signinRedirect).mock.calls[0]?.[0]?.state).toEqual({
+    expect(vi.mocked(userManager.signinRedirect).mock.calls[0]?.[0]?.state).toMatchObject({
       returnTo: "/assets?search=beach",
     });
     expect(screen.queryByRole("heading", { name: "Library" })).toBeNull();

@@ -87,8 +87,10 @@ describe("createAuth", () => {
     await auth.signIn("/assets?search=beach");
     await auth.signIn("/profile");
     const calls = vi.mocked(userManager.signinRedirect).mock.calls;
-    expect(calls[0]?.[0]?.state).toEqual({ returnTo: "/assets?search=beach" });
-    expect(calls[0]?.[0]?.nonce).toMatch(/^[0-9a-f]{64}$/);
+    const first = calls[0]?.[0];
+    expect(first?.nonce).toMatch(/^[0-9a-f]{64}$/);
+    // The nonce also travels in the state, so the id_token can be checked against it at the callback.
+    expect(first?.state).toEqual({ returnTo: "/assets?search=beach", nonce: first?.nonce });
     expect(calls[1]?.[0]?.nonce).not.toBe(calls[0]?.[0]?.nonce);
   });
 
@@ -96,7 +98,7 @@ describe("createAuth", () => {
     const { auth, userManager } = start();
     await settle();
     await auth.signIn("https://evil.example/");
-    expect(vi.mocked(userManager.signinRedirect).mock.calls[0]?.[0]?.state).toEqual({ returnTo: "/" });
+    expect(vi.mocked(userManager.signinRedirect).mock.calls[0]?.[0]?.state).toMatchObject({ returnTo: "/" });
   });
 
   it("reports a sign-in that cannot reach the server, and does not stay redirecting", async () => {
@@ -171,6 +173,26 @@ describe("createAuth", () => {
     expect(await first).toBe("access-token");
     expect(await second).toBe("access-token");
     expect(silent).toHaveBeenCalledTimes(1);
+  });
+
+  it("signs out by revoking the refresh token, then removing the user, then leaving with no token in the URL", async () => {
+    const userManager = createTestUserManager();
+    vi.mocked(userManager.getUser).mockResolvedValue(createTestUser(600));
+    const order: string[] = [];
+    vi.mocked(userManager.revokeTokens).mockImplementation(async () => void order.push("revoke"));
+    vi.spyOn(userManager, "removeUser").mockImplementation(async () => {
+      order.push("remove");
+      await userManager.events.unload();
+    });
+    vi.mocked(userManager.signoutRedirect).mockImplementation(async (args) => {
+      order.push(`redirect:${JSON.stringify(args ?? {})}`);
+    });
+    const { auth } = start(userManager);
+    await settle();
+    await auth.signOut();
+    expect(order).toEqual(["revoke", "remove", "redirect:{}"]);
+    // Still leaving: a guard must not start a sign-in in the moment between removal and the redirect.
+    expect(auth.state.status).toBe("redirecting");
   });
 
   it("clears the local session when sign-out cannot reach the server", async () => {

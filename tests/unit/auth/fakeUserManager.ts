@@ -18,6 +18,7 @@ export function createTestUserManager(): UserManager {
   vi.spyOn(userManager, "getUser").mockResolvedValue(null);
   vi.spyOn(userManager, "signinRedirect").mockResolvedValue();
   vi.spyOn(userManager, "signoutRedirect").mockResolvedValue();
+  vi.spyOn(userManager, "revokeTokens").mockResolvedValue();
   return userManager;
 }
 

@@ -1,0 +1,155 @@
+import type { JWTPayload, JWTVerifyGetKey } from "jose";
+import { UserManager, type User, type UserManagerSettings } from "oidc-client-ts";
+import { AuthError } from "./AuthError";
+import { IdTokenRejected } from "./IdTokenRejected";
+import { verifyDiscovery, type DiscoveryFacts } from "./verifyDiscovery";
+
+export interface VerificationSettings {
+  /** The issuer the server must name, in discovery, in the callback's `iss` and in every id_token. */
+  issuer: string;
+}
+
+interface SigninStateWithNonce {
+  nonce?: unknown;
+}
+
+function decodePayload(jwt: string): JWTPayload | undefined {
+  const part = jwt.split(".")[1];
+  if (!part) return undefined;
+  try {
+    const json = atob(part.replace(/-/g, "+").replace(/_/g, "/"));
+    return JSON.parse(json) as JWTPayload;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * oidc-client-ts checks state and `sub` but not the id_token's signature, issuer, audience, expiry or issue time,
+ * nor the discovery issuer or the RFC 9207 `iss` callback parameter. This UserManager adds all of that at the
+ * three doors it has: before leaving for the server, before the code is exchanged, and before a user is stored.
+ */
+export class VerifyingUserManager extends UserManager {
+  private keys: Promise<JWTVerifyGetKey> | undefined;
+  private discoveryChecked: Promise<DiscoveryFacts> | undefined;
+
+  constructor(
+    settings: UserManagerSettings,
+    private readonly verification: VerificationSettings,
+  ) {
+    super(settings);
+  }
+
+  /** The discovery document, checked once per page load; a failed check is retried on the next call. */
+  verifiedMetadata(): Promise<DiscoveryFacts> {
+    this.discoveryChecked ??= (async () => {
+      const metadata = (await this.metadataService.getMetadata()) as DiscoveryFacts;
+      const problems = verifyDiscovery(metadata, this.verification.issuer);
+      if (problems.length > 0) {
+        throw new AuthError(
+          "signinRedirect",
+          "discovery_invalid",
+          `Valet will not send you to this sign-in server. ${problems.join(" ")}`,
+        );
+      }
+      return metadata;
+    })().catch((error: unknown) => {
+      this.discoveryChecked = undefined;
+      throw error;
+    });
+    return this.discoveryChecked;
+  }
+
+  override async signinRedirect(...args: Parameters<UserManager["signinRedirect"]>): Promise<void> {
+    await this.verifiedMetadata();
+    return super.signinRedirect(...args);
+  }
+
+  override async signinCallback(url: string = window.location.href): Promise<User | undefined> {
+    await this.checkIssuerParameter(url);
+    return super.signinCallback(url);
+  }
+
+  /** RFC 9207: where the server promises `iss` on its responses, a response without the right one is refused. */
+  private async checkIssuerParameter(url: string): Promise<void> {
+    const params = new URL(url).searchParams;
+    const iss = params.get("iss");
+    const metadata = await this.verifiedMetadata().catch((error: unknown) => {
+      throw error instanceof AuthError
+        ? new AuthError("signinCallback", error.code, error.message, { cause: error })
+        : error;
+    });
+    const promised =
+      (metadata as { authorization_response_iss_parameter_supported?: boolean })
+        .authorization_response_iss_parameter_supported === true;
+    if ((promised || iss !== null) && iss !== this.verification.issuer) {
+      // The response may come from another server (a mix-up attack): its state must not be usable again either.
+      const state = params.get("state");
+      if (state) await this.settings.stateStore.remove(state);
+      throw new AuthError(
+        "signinCallback",
+        "issuer_mismatch",
+        iss === null
+          ? "The sign-in response does not say which server sent it (iss), though the server promises to."
+          : `The sign-in response comes from "${iss}", not from the expected issuer "${this.verification.issuer}".`,
+      );
+    }
+  }
+
+  override async storeUser(user: User | null): Promise<void> {
+    if (user) await this.verifyUser(user);
+    return super.storeUser(user);
+  }
+
+  private signingKeys(): Promise<JWTVerifyGetKey> {
+    this.keys ??= (async () => {
+      const [{ createRemoteJWKSet }, metadata] = await Promise.all([import("jose"), this.verifiedMetadata()]);
+      if (!metadata.jwks_uri) throw new Error("The server publishes no signing keys (jwks_uri).");
+      // jose caches the keys and fetches them again only for an unknown `kid` (key rotation), at most every 30 s.
+      return createRemoteJWKSet(new URL(metadata.jwks_uri), { cooldownDuration: 30_000 });
+    })().catch((error: unknown) => {
+      this.keys = undefined;
+      throw error;
+    });
+    return this.keys;
+  }
+
+  private async verifyUser(user: User): Promise<void> {
+    const nonce = (user.state as SigninStateWithNonce | undefined)?.nonce;
+    const isSignin = typeof nonce === "string";
+    const source = isSignin ? "signinCallback" : "renewSilent";
+    const previous = isSignin ? null : await this.getUser();
+    // A refresh that brings no new id_token keeps the one verified at sign-in.
+    if (!isSignin && previous?.id_token === user.id_token) return;
+    if (!user.id_token) {
+      throw new AuthError(source, "id_token_invalid", "The sign-in server sent no id_token.");
+    }
+    try {
+      const [{ verifyIdToken }, keys, metadata] = await Promise.all([
+        import("./verifyIdToken"),
+        this.signingKeys(),
+        this.verifiedMetadata(),
+      ]);
+      const algorithms = (metadata as { id_token_signing_alg_values_supported?: string[] })
+        .id_token_signing_alg_values_supported;
+      await verifyIdToken(user.id_token, {
+        keys,
+        issuer: this.verification.issuer,
+        clientId: this.settings.client_id,
+        ...(isSignin ? { nonce } : {}),
+        ...(previous?.id_token ? { previous: decodePayload(previous.id_token) } : {}),
+        ...(algorithms ? { serverAlgorithms: algorithms } : {}),
+      });
+    } catch (error) {
+      if (error instanceof IdTokenRejected) {
+        throw new AuthError(
+          source,
+          "id_token_invalid",
+          `The sign-in server's id_token was refused: ${error.message}. Nothing was stored.`,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  }
+}
