@@ -1,7 +1,7 @@
 import { Router } from "@solidjs/router";
 import { render } from "solid-js/web";
 import { createApiClient } from "./api";
-import { AuthProvider, createAuth, createUserManager } from "./auth";
+import { AuthProvider, createAuth, createUserManager, toRouterPath } from "./auth";
 import { ConfigErrorPage, loadConfig, type ValetConfig } from "./config";
 import { ApiContext } from "./pages/ApiContext";
 import { RootLayout } from "./pages/RootLayout";
@@ -44,7 +44,7 @@ render(() => {
     renewAccessToken: () => auth.renew(),
     fetch: window.fetch.bind(window),
   });
-  const callbackPath = new URL(config.redirectUri).pathname;
+  const callbackPath = toRouterPath(new URL(config.redirectUri).pathname, basePath);
   return (
     <AuthProvider auth={auth}>
       <ApiContext.Provider value={api}>

@@ -10,7 +10,7 @@ const responseParameters = ["code", "state", "error", "iss", "session_state", "s
  * The redirect URI's page. Completes the sign-in once, takes `code` and `state` out of the address bar and out of
  * history before anything else happens, and goes on to the saved page (only when it is a path on this app).
  */
-export function AuthCallback(props: { basePath: string }) {
+export function AuthCallback() {
   const auth = useAuth();
   const navigate = useNavigate();
   const [failure, setFailure] = createSignal<AuthError>();
@@ -36,7 +36,7 @@ export function AuthCallback(props: { basePath: string }) {
           );
         } else if (auth.isAuthenticated()) {
           // A reload of, or Back onto, an already-completed callback: the code is spent, the user is signed in.
-          navigate(props.basePath, { replace: true });
+          navigate("/", { replace: true });
         } else {
           setFailure(
             new AuthError(
@@ -54,7 +54,7 @@ export function AuthCallback(props: { basePath: string }) {
   return (
     <Switch fallback={<p role="status">Completing sign-in…</p>}>
       <Match when={failure()}>
-        {(error) => <AuthProblem error={error()} onSignIn={() => void auth.signIn(props.basePath)} />}
+        {(error) => <AuthProblem error={error()} onSignIn={() => void auth.signIn("/")} />}
       </Match>
     </Switch>
   );

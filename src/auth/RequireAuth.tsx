@@ -2,6 +2,7 @@ import { useLocation } from "@solidjs/router";
 import { createEffect, Match, Switch, type JSX } from "solid-js";
 import { AuthProblem } from "./AuthProblem";
 import { useAuth } from "./AuthContext";
+import { toRouterPath } from "./routerPath";
 
 /**
  * Guards a route: its children render only while the access token is valid. A signed-out visitor is sent to
@@ -11,7 +12,7 @@ import { useAuth } from "./AuthContext";
 export function RequireAuth(props: { children: JSX.Element }) {
   const auth = useAuth();
   const location = useLocation();
-  const here = () => `${location.pathname}${location.search}${location.hash}`;
+  const here = () => toRouterPath(`${location.pathname}${location.search}${location.hash}`, auth.basePath);
 
   createEffect(() => {
     if (auth.state.status === "signedOut" && !auth.state.error) void auth.signIn(here());

@@ -4,6 +4,7 @@ import { createStore } from "solid-js/store";
 import { AuthError, toAuthError } from "./AuthError";
 import type { AuthState } from "./AuthState";
 import { createNonce } from "./createNonce";
+import { toFullPath, toRouterPath } from "./routerPath";
 import { safeReturnPath } from "./safeReturnPath";
 
 /** What is round-tripped through the authorization request's `state`. */
@@ -18,13 +19,18 @@ export interface Auth {
   readonly state: AuthState;
   /** True while a user is stored and its access token has not expired; flips at expiry without any event. */
   isAuthenticated(): boolean;
-  /** Leaves for the sign-in page; after sign-in the app returns to `returnTo` (a path on this app). */
+  /** The app's base path, starting and ending with "/". */
+  readonly basePath: string;
+  /**
+   * Leaves for the sign-in page; after sign-in the app returns to `returnTo`, a router path (relative to the base,
+   * e.g. "/assets?search=beach").
+   */
   signIn(returnTo?: string): Promise<void>;
   /** Ends the session at the auth server (revoking the refresh token) and clears it here. */
   signOut(): Promise<void>;
   /**
    * Completes the sign-in whose response is in `url`. Calls for the same URL share one code exchange.
-   * @returns the safe path to return to
+   * @returns the safe router path to return to (relative to the base)
    * @throws AuthError when the response is refused
    */
   completeSignIn(url: string): Promise<string>;
@@ -150,7 +156,8 @@ export function createAuth(options: CreateAuthOptions): Auth {
             throw new AuthError("signinCallback", "sign_in_failed", "The sign-in server sent no session.");
           }
           setState({ user, status: "signedIn", error: null });
-          return safeReturnPath((user.state as SigninState | undefined)?.returnTo, basePath);
+          const returnTo = safeReturnPath((user.state as SigninState | undefined)?.returnTo, basePath);
+          return toRouterPath(returnTo, basePath);
         } catch (error) {
           const authError = toAuthError("signinCallback", error);
           setState({ status: signedInOrOut(), error: authError });
@@ -164,6 +171,7 @@ export function createAuth(options: CreateAuthOptions): Auth {
 
   return {
     state,
+    basePath,
     isAuthenticated,
     completeSignIn,
     renew,
@@ -173,7 +181,9 @@ export function createAuth(options: CreateAuthOptions): Auth {
       setState({ status: "redirecting", error: null });
       try {
         const nonce = createNonce();
-        const signinState: SigninState = { returnTo: safeReturnPath(returnTo ?? basePath, basePath), nonce };
+        // Stored as the full path the browser shows, so that it is checked against the base when it comes back.
+        const fullPath = toFullPath(returnTo ?? "/", basePath);
+        const signinState: SigninState = { returnTo: safeReturnPath(fullPath, basePath), nonce };
         await userManager.signinRedirect({ state: signinState, nonce });
       } catch (error) {
         setState({ status: signedInOrOut(), error: toAuthError("signinRedirect", error) });

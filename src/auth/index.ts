@@ -7,5 +7,8 @@ export type { AuthSettings } from "./AuthSettings";
 export type { AuthState, AuthStatus } from "./AuthState";
 export { createAuth, type Auth, type CreateAuthOptions } from "./createAuth";
 export { createUserManager } from "./createUserManager";
+export { IdTokenRejected, type IdTokenRejection } from "./IdTokenRejected";
+export { VerifyingUserManager } from "./VerifyingUserManager";
 export { RequireAuth } from "./RequireAuth";
+export { toFullPath, toRouterPath } from "./routerPath";
 export { safeReturnPath } from "./safeReturnPath";

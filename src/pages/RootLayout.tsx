@@ -1,6 +1,6 @@
 import { useIsRouting, useLocation, type RouteSectionProps } from "@solidjs/router";
 import { createEffect, on, Show } from "solid-js";
-import { useAuth } from "../auth";
+import { toRouterPath, useAuth } from "../auth";
 import { AppHeader } from "../components/AppHeader";
 
 /** The frame of every page: header, main landmark, and focus moved to the new page's heading on navigation. */
@@ -32,7 +32,11 @@ export function RootLayout(props: RouteSectionProps) {
         busy={auth.state.status === "redirecting"}
         onSignIn={() =>
           // From the front door, signing in means going to the library; elsewhere, coming back here.
-          void auth.signIn(location.pathname === "/" ? "/assets" : `${location.pathname}${location.search}`)
+          void auth.signIn(
+            location.pathname === auth.basePath
+              ? "/assets"
+              : toRouterPath(`${location.pathname}${location.search}`, auth.basePath),
+          )
         }
         onSignOut={() => void auth.signOut()}
       />
