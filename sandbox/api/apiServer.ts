@@ -1,0 +1,125 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { JSONWebKeySet } from "jose";
+import { closeServer, listen, originOf, sendJson } from "../http";
+import type { SignInLog } from "../signInLog";
+import { ApiError, GatewayRejection } from "./apiError";
+import { createBearerVerifier, type BearerVerifier } from "./bearer";
+import { createApiCors, type ApiCors } from "./cors";
+import { envelope, type EnvelopeContext } from "./envelope";
+import { serveMedia } from "./media";
+import { createRoutes, type Route } from "./routes";
+import { seedAssets, type AssetRecord } from "./seed/assets";
+import { requireSubscriptionKey } from "./subscriptionKey";
+
+export interface ApiServerOptions {
+  host: string;
+  port: number;
+  issuer: string;
+  jwks: () => JSONWebKeySet;
+  appOrigins: readonly string[];
+  subscriptionKey: string;
+  signIns: SignInLog;
+  log: (line: string) => void;
+}
+
+export interface ApiServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const DEFAULT_API_VERSION = "1.0";
+const API_VERSION = /^\d+(\.\d+){0,3}$/;
+
+interface Handler {
+  cors: ApiCors;
+  verify: BearerVerifier;
+  subscriptionKey: string;
+  assets: ReadonlyMap<string, AssetRecord>;
+  routes: Route[];
+}
+
+/** The stand-in for api.mediavalet.com: gateway checks, bearer JWTs, the envelope, seeded assets and media. */
+export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  // Media links in the payload need the API's own origin, known only once the port is bound (port 0 in tests).
+  const ready: { handler?: Handler } = {};
+  const server = createServer((req, res) => {
+    const startedAt = Date.now();
+    res.on("finish", () => options.log(`api: ${req.method} ${req.url} ${res.statusCode}`));
+    if (!ready.handler) {
+      res.writeHead(503).end();
+      return;
+    }
+    handle(ready.handler, req, res, startedAt).catch((error: unknown) => {
+      options.log(
+        `api: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : error}`,
+      );
+      if (!res.headersSent) sendJson(res, 500, { statusCode: 500, message: "Internal server error" });
+      else res.destroy();
+    });
+  });
+  const port = await listen(server, options.host, options.port);
+  const url = originOf(options.host, port);
+
+  const assets = seedAssets();
+  ready.handler = {
+    cors: createApiCors(options.appOrigins),
+    verify: createBearerVerifier({ issuer: options.issuer, jwks: options.jwks }),
+    subscriptionKey: options.subscriptionKey,
+    assets: new Map(assets.map((asset) => [asset.id, asset])),
+    routes: createRoutes({ apiUrl: url, assets, signIns: options.signIns }),
+  };
+
+  return { url, close: () => closeServer(server) };
+}
+
+async function handle(
+  handler: Handler,
+  req: IncomingMessage,
+  res: ServerResponse,
+  startedAt: number,
+): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://api.invalid");
+  if (serveMedia(req, res, url.pathname, (id) => handler.assets.get(id))) return;
+
+  if (req.method === "OPTIONS") {
+    handler.cors.preflight(req, res);
+    return;
+  }
+  handler.cors.decorate(req, res);
+
+  const requested = req.headers["x-mv-api-version"];
+  const apiVersion = typeof requested === "string" && requested !== "" ? requested : DEFAULT_API_VERSION;
+  const context: EnvelopeContext = { apiVersion, startedAt };
+
+  try {
+    if (!API_VERSION.test(apiVersion)) {
+      throw new ApiError(400, "unsupported_api_version", `API version ${apiVersion} is not supported.`);
+    }
+    requireSubscriptionKey(req, handler.subscriptionKey);
+    const claims = await handler.verify(req.headers.authorization);
+    const { route, params } = findRoute(handler.routes, req.method ?? "GET", url.pathname);
+    const result = await route.handle({ req, url, params, claims });
+    sendJson(res, result.status, envelope(context, result.payload, { recordCount: result.recordCount }));
+  } catch (error) {
+    if (error instanceof GatewayRejection) {
+      sendJson(res, error.status, error.body);
+    } else if (error instanceof ApiError) {
+      const body = envelope(context, null, { errors: [{ code: error.code, message: error.message }] });
+      sendJson(res, error.status, body, { ...error.headers });
+    } else {
+      throw error;
+    }
+  }
+}
+
+function findRoute(routes: Route[], method: string, path: string): { route: Route; params: string[] } {
+  let pathKnown = false;
+  for (const route of routes) {
+    const match = route.path.exec(path);
+    if (!match) continue;
+    pathKnown = true;
+    if (route.method === method) return { route, params: match.slice(1).map((param) => param ?? "") };
+  }
+  if (pathKnown) throw new ApiError(405, "method_not_allowed", `${method} is not allowed on ${path}.`);
+  throw new ApiError(404, "not_found", `No resource at ${path}.`);
+}

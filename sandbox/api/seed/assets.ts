@@ -1,0 +1,162 @@
+import { USERS } from "../../users";
+import { categoryIdsFor } from "./categories";
+import { createRandom, type Random } from "./random";
+import {
+  DESCRIPTION_OPENERS,
+  DOCUMENT_SUBJECTS,
+  DOCUMENT_VARIANTS,
+  IMAGE_SUBJECTS,
+  IMAGE_VARIANTS,
+  VIDEO_SUBJECTS,
+  VIDEO_VARIANTS,
+  type Subject,
+  type Variant,
+} from "./words";
+
+export type AssetType = "Image" | "Video" | "Document";
+
+/** A stored asset, before it is shaped into MediaValet's DTO (which needs the API's URL for its media links). */
+export interface AssetRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly altText: string;
+  /** 0 = approved, as MediaValet's status codes. */
+  readonly status: number;
+  readonly type: AssetType;
+  readonly fileName: string;
+  readonly fileType: string;
+  readonly mimeType: string;
+  readonly sizeInBytes: number;
+  readonly width: number;
+  readonly height: number;
+  readonly createdAt: string;
+  readonly uploadedAt: string;
+  readonly modifiedAt: string;
+  readonly createdBy: string;
+  readonly keywords: readonly string[];
+  readonly categories: readonly string[];
+  readonly attributes: Readonly<Record<string, string>>;
+}
+
+interface FileKind {
+  readonly extension: string;
+  readonly fileType: string;
+  readonly mimeType: string;
+}
+
+const FILE_KINDS: Record<AssetType, readonly FileKind[]> = {
+  Image: [
+    { extension: "jpg", fileType: "JPG", mimeType: "image/jpeg" },
+    { extension: "jpg", fileType: "JPG", mimeType: "image/jpeg" },
+    { extension: "png", fileType: "PNG", mimeType: "image/png" },
+    { extension: "tif", fileType: "TIFF", mimeType: "image/tiff" },
+  ],
+  Video: [
+    { extension: "mp4", fileType: "MP4", mimeType: "video/mp4" },
+    { extension: "mov", fileType: "MOV", mimeType: "video/quicktime" },
+  ],
+  Document: [
+    { extension: "pdf", fileType: "PDF", mimeType: "application/pdf" },
+    {
+      extension: "pptx",
+      fileType: "PPTX",
+      mimeType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    },
+    {
+      extension: "docx",
+      fileType: "DOCX",
+      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    },
+  ],
+};
+
+const IMAGE_SIZES: readonly [number, number][] = [
+  [6000, 4000],
+  [4032, 3024],
+  [5472, 3648],
+  [3000, 4000],
+  [8000, 3000],
+];
+const VIDEO_SIZES: readonly [number, number][] = [
+  [1920, 1080],
+  [3840, 2160],
+  [1080, 1920],
+];
+/** A4 at 150 dpi: documents get page-shaped previews. */
+const DOCUMENT_SIZE: [number, number] = [1240, 1754];
+
+const SEED = 20240601;
+const FIRST_DAY = Date.UTC(2022, 0, 1);
+const LAST_DAY = Date.UTC(2025, 5, 30);
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+function describe(type: AssetType, title: string, random: Random): string {
+  const kind = type === "Image" ? "Photograph" : type;
+  return `${kind}: ${title.toLowerCase()}. ${random.pick(DESCRIPTION_OPENERS)}`;
+}
+
+function buildAsset(type: AssetType, subject: Subject, variant: Variant, random: Random): AssetRecord {
+  const title = `${subject.name} ${variant.text}`;
+  const file = random.pick(FILE_KINDS[type]);
+  const [width, height] =
+    type === "Image" ? random.pick(IMAGE_SIZES) : type === "Video" ? random.pick(VIDEO_SIZES) : DOCUMENT_SIZE;
+  const created = FIRST_DAY + random.int(0, Math.floor((LAST_DAY - FIRST_DAY) / DAY_MS)) * DAY_MS;
+  const createdAt = new Date(created + random.int(8 * 3600, 18 * 3600) * 1000);
+  const modifiedAt = new Date(createdAt.getTime() + random.int(0, 120) * DAY_MS);
+  const sizeMb =
+    type === "Video" ? random.int(40, 2000) : type === "Image" ? random.int(2, 60) : random.int(1, 25);
+
+  return {
+    id: random.guid(),
+    title,
+    description: describe(type, title, random),
+    altText: type === "Image" ? title : "",
+    status: 0,
+    type,
+    fileName: `${slug(title)}.${file.extension}`,
+    fileType: file.fileType,
+    mimeType: file.mimeType,
+    sizeInBytes: sizeMb * 1024 * 1024 + random.int(0, 1024 * 1024),
+    width,
+    height,
+    createdAt: createdAt.toISOString(),
+    uploadedAt: createdAt.toISOString(),
+    modifiedAt: modifiedAt.toISOString(),
+    createdBy: random.pick(USERS).id,
+    keywords: [...new Set([...subject.keywords, ...variant.keywords, type.toLowerCase()])],
+    categories: categoryIdsFor(subject.categories),
+    attributes: {},
+  };
+}
+
+function combinations(
+  type: AssetType,
+  subjects: readonly Subject[],
+  variants: readonly Variant[],
+): [AssetType, Subject, Variant][] {
+  return subjects.flatMap((subject) =>
+    variants.map((variant): [AssetType, Subject, Variant] => [type, subject, variant]),
+  );
+}
+
+/** The seeded library: every subject in every variant (261 assets), newest first, identical on every run. */
+export function seedAssets(): AssetRecord[] {
+  const random = createRandom(SEED);
+  const all = [
+    ...combinations("Image", IMAGE_SUBJECTS, IMAGE_VARIANTS),
+    ...combinations("Video", VIDEO_SUBJECTS, VIDEO_VARIANTS),
+    ...combinations("Document", DOCUMENT_SUBJECTS, DOCUMENT_VARIANTS),
+  ];
+  return random
+    .shuffle(all)
+    .map(([type, subject, variant]) => buildAsset(type, subject, variant, random))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}

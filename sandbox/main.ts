@@ -1,0 +1,94 @@
+// `npm run sandbox`: the MediaValet stand-in on its own, for pointing a dev server or a REST client at it.
+import { parseArgs } from "node:util";
+import { SANDBOX_DEFAULTS, startSandbox, type SandboxOptions } from "./startSandbox";
+import { USERS } from "./users";
+
+const HELP = `Usage: npm run sandbox -- [options]
+
+  --host <address>        listen address (SANDBOX_HOST, default ${SANDBOX_DEFAULTS.host})
+  --auth-port <port>      auth server port (SANDBOX_AUTH_PORT, default ${SANDBOX_DEFAULTS.authPort}; 0 = any free port)
+  --api-port <port>       API port (SANDBOX_API_PORT, default ${SANDBOX_DEFAULTS.apiPort}; 0 = any free port)
+  --issuer <url>          issuer, if not the auth server's origin (SANDBOX_ISSUER)
+  --app-origin <origin>   an origin Valet is served from; repeatable
+                          (SANDBOX_APP_ORIGINS, comma-separated; default http://127.0.0.1:5173)
+  --allow-remote          allow a non-loopback --host
+  --quiet                 do not log requests
+  --help                  show this help
+`;
+
+function port(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed)) throw new Error(`${name} must be a port number, not "${value}".`);
+  return parsed;
+}
+
+function readOptions(): SandboxOptions | undefined {
+  const { values } = parseArgs({
+    options: {
+      host: { type: "string" },
+      "auth-port": { type: "string" },
+      "api-port": { type: "string" },
+      issuer: { type: "string" },
+      "app-origin": { type: "string", multiple: true },
+      "allow-remote": { type: "boolean" },
+      quiet: { type: "boolean" },
+      help: { type: "boolean" },
+    },
+  });
+  if (values.help) return undefined;
+
+  const env = process.env;
+  const origins = values["app-origin"] ?? (env["SANDBOX_APP_ORIGINS"] ?? "http://127.0.0.1:5173").split(",");
+  const issuer = values.issuer ?? env["SANDBOX_ISSUER"];
+  return {
+    host: values.host ?? env["SANDBOX_HOST"] ?? SANDBOX_DEFAULTS.host,
+    allowRemote: values["allow-remote"] === true,
+    authPort: port("--auth-port", values["auth-port"] ?? env["SANDBOX_AUTH_PORT"], SANDBOX_DEFAULTS.authPort),
+    apiPort: port("--api-port", values["api-port"] ?? env["SANDBOX_API_PORT"], SANDBOX_DEFAULTS.apiPort),
+    ...(issuer ? { issuer } : {}),
+    appOrigins: origins.map((origin) => origin.trim()).filter((origin) => origin !== ""),
+    log: values.quiet ? () => {} : (line) => console.log(`  ${line}`),
+  };
+}
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  if (!options) {
+    console.log(HELP);
+    return;
+  }
+  const sandbox = await startSandbox(options);
+
+  console.log(`
+MediaValet sandbox is running.
+  Auth server:       ${sandbox.authUrl}  (like https://login.mediavalet.com)
+  Issuer:            ${sandbox.issuer}
+  DAM API:           ${sandbox.apiUrl}  (like https://api.mediavalet.com)
+  Subscription key:  ${sandbox.subscriptionKey}
+  Client id:         valet (public, PKCE S256)
+  App origins:       ${options.appOrigins.join(", ")}
+  Sign in as:        ${USERS.map((user) => `${user.username} / ${user.password}`).join(", ")}
+All state is in memory and is lost when the sandbox stops. Press Ctrl+C to stop.
+`);
+
+  const stop = (signal: NodeJS.Signals): void => {
+    console.log(`\n${signal}: stopping the sandbox…`);
+    sandbox.close().then(
+      () => {
+        process.exitCode = 0;
+      },
+      (error: unknown) => {
+        console.error(error);
+        process.exitCode = 1;
+      },
+    );
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
