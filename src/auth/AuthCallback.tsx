@@ -32,11 +32,23 @@ export function AuthCallback() {
         if (hasResponse) {
           auth.completeSignIn(url).then(
             (returnTo) => navigate(returnTo, { replace: true }),
-            (error: unknown) => setFailure(toAuthError("signinCallback", error)),
+            (error: unknown) => {
+              const authError = toAuthError("signinCallback", error);
+              if (authError.code === "callback_invalid") {
+                // A reload, Back, or a second window: the code is spent. Go on if signed in, else start afresh
+                // once (automatic sign-ins are capped, so this cannot loop).
+                if (auth.isAuthenticated()) navigate("/", { replace: true });
+                else void auth.signIn("/", { automatic: true });
+                return;
+              }
+              setFailure(authError);
+            },
           );
         } else if (auth.isAuthenticated()) {
           // A reload of, or Back onto, an already-completed callback: the code is spent, the user is signed in.
           navigate("/", { replace: true });
+        } else if (auth.state.error) {
+          setFailure(auth.state.error);
         } else {
           setFailure(
             new AuthError(
@@ -53,6 +65,9 @@ export function AuthCallback() {
 
   return (
     <Switch fallback={<p role="status">Completing sign-in…</p>}>
+      <Match when={auth.state.error?.code === "sign_in_loop" ? auth.state.error : undefined}>
+        {(error) => <AuthProblem error={error()} onSignIn={() => void auth.signIn("/")} />}
+      </Match>
       <Match when={failure()}>
         {(error) => <AuthProblem error={error()} onSignIn={() => void auth.signIn("/")} />}
       </Match>

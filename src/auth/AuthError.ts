@@ -1,6 +1,6 @@
 /** Where in the sign-in lifecycle an error happened; the UI picks its words and its way forward from this. */
 export type AuthErrorSource =
-  "loadUser" | "signinRedirect" | "signinCallback" | "renewSilent" | "signoutRedirect";
+  "loadUser" | "signinRedirect" | "signinCallback" | "renewSilent" | "signoutRedirect" | "tabSync";
 
 /** Stable codes, so callers can switch over what went wrong without parsing messages. */
 export type AuthErrorCode =
@@ -13,7 +13,10 @@ export type AuthErrorCode =
   | "sign_out_incomplete"
   | "discovery_invalid"
   | "issuer_mismatch"
-  | "id_token_invalid";
+  | "id_token_invalid"
+  | "session_ended"
+  | "signed_out_elsewhere"
+  | "sign_in_loop";
 
 /** A failure of the auth binding, tagged with where it came from, worded for the person using Valet. */
 export class AuthError extends Error {
@@ -102,6 +105,7 @@ export function toAuthError(source: AuthErrorSource, error: unknown): AuthError 
         options,
       );
     case "loadUser":
+    case "tabSync":
     case "signinRedirect":
       return new AuthError(source, "sign_in_failed", `Sign-in could not start: ${message}`, options);
   }

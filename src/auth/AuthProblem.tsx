@@ -15,6 +15,7 @@ const headings: Record<AuthError["source"], string> = {
   signinCallback: "Sign-in did not complete",
   renewSilent: "Your session could not be renewed",
   signoutRedirect: "Sign-out did not reach the server",
+  tabSync: "You signed out in another tab",
 };
 
 /** What went wrong with sign-in, in plain words, and a way forward. Server text is shown as text, never as HTML. */

@@ -1,9 +1,12 @@
 import type { User, UserManager } from "oidc-client-ts";
-import { createEffect, createSignal, onCleanup, untrack } from "solid-js";
+import { createEffect, createSignal, onCleanup, untrack, type Accessor } from "solid-js";
 import { createStore } from "solid-js/store";
 import { AuthError, toAuthError } from "./AuthError";
 import type { AuthState } from "./AuthState";
 import { createNonce } from "./createNonce";
+import { createRenewalLock } from "./createRenewalLock";
+import { createSessionKeeper, type RenewalStatus, type RenewOptions } from "./createSessionKeeper";
+import { USER_STORE_KEY_PREFIX } from "./createUserManager";
 import { toFullPath, toRouterPath } from "./routerPath";
 import { safeReturnPath } from "./safeReturnPath";
 
@@ -25,7 +28,7 @@ export interface Auth {
    * Leaves for the sign-in page; after sign-in the app returns to `returnTo`, a router path (relative to the base,
    * e.g. "/assets?search=beach").
    */
-  signIn(returnTo?: string): Promise<void>;
+  signIn(returnTo?: string, options?: { automatic?: boolean }): Promise<void>;
   /** Ends the session at the auth server (revoking the refresh token) and clears it here. */
   signOut(): Promise<void>;
   /**
@@ -36,8 +39,14 @@ export interface Auth {
   completeSignIn(url: string): Promise<string>;
   /** The access token, when one is valid now. */
   getAccessToken(): string | undefined;
-  /** Renews the session now with the refresh token; concurrent calls share one renewal. */
-  renew(): Promise<string | undefined>;
+  /**
+   * Renews the session now with the refresh token, unless another tab already has; concurrent calls (from any
+   * tab) share one refresh.
+   * @returns the access token afterwards, or undefined when the session could not be renewed
+   */
+  renew(options?: RenewOptions): Promise<string | undefined>;
+  /** What automatic renewal is doing: idle, renewing, retrying or failed. */
+  renewal: Accessor<RenewalStatus>;
   clearError(): void;
 }
 
@@ -47,7 +56,14 @@ export interface CreateAuthOptions {
   basePath: string;
   /** Milliseconds since the epoch; injectable for tests. */
   now?: () => number;
+  /** Where automatic sign-in attempts are counted, to stop redirect loops; defaults to sessionStorage. */
+  attemptStore?: Storage;
 }
+
+// Automatic sign-in redirects allowed within a minute before Valet stops and explains instead of looping.
+const MAX_AUTOMATIC_SIGNINS = 3;
+const AUTOMATIC_SIGNIN_WINDOW_MS = 60_000;
+const ATTEMPTS_KEY = "valet.automaticSignIns";
 
 // setTimeout overflows past 2^31-1 ms; longer waits are re-armed.
 const MAX_TIMER_DELAY = 2_147_483_647;
@@ -98,27 +114,56 @@ export function createAuth(options: CreateAuthOptions): Auth {
   onCleanup(
     events.addUserUnloaded(() => setState({ user: null, status: signingOut ? "redirecting" : "signedOut" })),
   );
-  onCleanup(events.addSilentRenewError((error) => setState("error", toAuthError("renewSilent", error))));
 
-  let renewal: Promise<string | undefined> | undefined;
-  const renew = (): Promise<string | undefined> => {
-    renewal ??= (async () => {
-      try {
-        const user = await userManager.signinSilent();
-        return user?.access_token;
-      } catch (error) {
-        const authError = toAuthError("renewSilent", error);
-        setState("error", authError);
-        if (authError.code !== "server_unreachable" && state.user && isExpired(state.user, now())) {
-          // The refresh token is no good and the access token is gone: the session is over here too.
-          await userManager.removeUser();
+  const endSession = async (error: AuthError) => {
+    await userManager.removeUser().catch(() => undefined);
+    setState({ user: null, status: "signedOut", error });
+  };
+
+  const keeper = createSessionKeeper({
+    userManager,
+    user: () => state.user,
+    adopt: (user) => setState({ user, status: "signedIn" }),
+    end: (error) => void endSession(error),
+    report: (error) => {
+      if (error || state.error?.source === "renewSilent") setState("error", error);
+    },
+    lock: createRenewalLock(
+      `valet.renewal:${userManager.settings.authority}:${userManager.settings.client_id}`,
+    ),
+    now,
+  });
+
+  // Tabs share the stored user: when another tab signs in, renews or signs out, follow it without a reload.
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== null && !event.key.startsWith(USER_STORE_KEY_PREFIX)) return;
+    void (async () => {
+      const stored = await userManager.getUser();
+      if (stored) {
+        if (stored.access_token !== state.user?.access_token) {
+          setState({ user: stored, status: "signedIn", error: null });
         }
-        return undefined;
-      } finally {
-        renewal = undefined;
+      } else if (state.user && !signingOut) {
+        setState({
+          user: null,
+          status: "signedOut",
+          error: new AuthError("tabSync", "signed_out_elsewhere", "You signed out in another tab."),
+        });
       }
     })();
-    return renewal;
+  };
+  window.addEventListener("storage", onStorage);
+  onCleanup(() => window.removeEventListener("storage", onStorage));
+
+  const attemptStore = options.attemptStore ?? window.sessionStorage;
+  /** Counts an automatic sign-in; false when there have been too many lately (a loop). */
+  const allowAutomaticSignIn = (): boolean => {
+    const recent = (JSON.parse(attemptStore.getItem(ATTEMPTS_KEY) ?? "[]") as number[]).filter(
+      (at) => now() - at < AUTOMATIC_SIGNIN_WINDOW_MS,
+    );
+    if (recent.length >= MAX_AUTOMATIC_SIGNINS) return false;
+    attemptStore.setItem(ATTEMPTS_KEY, JSON.stringify([...recent, now()]));
+    return true;
   };
 
   async function loadStoredUser(): Promise<void> {
@@ -130,7 +175,7 @@ export function createAuth(options: CreateAuthOptions): Auth {
         setState({ user, status: "signedIn" });
       } else if (user?.refresh_token) {
         setState({ user, status: "signedIn" });
-        await renew();
+        await keeper.renew();
       } else {
         if (user) await userManager.removeUser();
         setState({ user: null, status: "signedOut" });
@@ -140,7 +185,6 @@ export function createAuth(options: CreateAuthOptions): Auth {
     }
   }
   // Read once at start-up; it checks the state untracked on purpose, so nothing here needs to re-run.
-  // eslint-disable-next-line solid/reactivity
   void loadStoredUser();
 
   const signedInOrOut = () => (state.user ? "signedIn" : "signedOut");
@@ -156,6 +200,7 @@ export function createAuth(options: CreateAuthOptions): Auth {
             throw new AuthError("signinCallback", "sign_in_failed", "The sign-in server sent no session.");
           }
           setState({ user, status: "signedIn", error: null });
+          attemptStore.removeItem(ATTEMPTS_KEY);
           const returnTo = safeReturnPath((user.state as SigninState | undefined)?.returnTo, basePath);
           return toRouterPath(returnTo, basePath);
         } catch (error) {
@@ -174,10 +219,22 @@ export function createAuth(options: CreateAuthOptions): Auth {
     basePath,
     isAuthenticated,
     completeSignIn,
-    renew,
+    renew: (request = { force: true }) => keeper.renew(request),
+    renewal: keeper.status,
     getAccessToken: () => (isAuthenticated() ? state.user?.access_token : undefined),
     clearError: () => setState("error", null),
-    async signIn(returnTo) {
+    async signIn(returnTo, signInOptions) {
+      if (signInOptions?.automatic && !allowAutomaticSignIn()) {
+        setState({
+          status: signedInOrOut(),
+          error: new AuthError(
+            "signinRedirect",
+            "sign_in_loop",
+            "Sign-in did not succeed after several automatic attempts, so Valet stopped trying.",
+          ),
+        });
+        return;
+      }
       setState({ status: "redirecting", error: null });
       try {
         const nonce = createNonce();

@@ -2,6 +2,9 @@ import { WebStorageStateStore } from "oidc-client-ts";
 import type { AuthSettings } from "./AuthSettings";
 import { VerifyingUserManager } from "./VerifyingUserManager";
 
+/** Storage keys of the stored user start with this; other tabs watch it to follow sign-in and sign-out. */
+export const USER_STORE_KEY_PREFIX = "valet.user:";
+
 /**
  * Creates the one UserManager of the app. Call it once, outside any component: two instances mean two renewal
  * timers racing each other with the same refresh token.
@@ -23,7 +26,8 @@ export function createUserManager(
       stateStore: new WebStorageStateStore({ store: storage, prefix: "valet.state." }),
       // MediaValet's userinfo endpoint does not accept its API access tokens; the id_token carries the profile.
       loadUserInfo: false,
-      automaticSilentRenew: true,
+      // createSessionKeeper renews instead: it survives errors, and shares one refresh among tabs.
+      automaticSilentRenew: false,
       monitorSession: false,
       // createAuth revokes the refresh token itself before signing out, so that it can remove the user first.
       revokeTokensOnSignout: false,

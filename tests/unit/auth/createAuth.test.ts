@@ -161,7 +161,9 @@ describe("createAuth", () => {
   });
 
   it("shares one renewal between concurrent callers", async () => {
-    const { auth, userManager } = start();
+    const userManager = createTestUserManager();
+    vi.mocked(userManager.getUser).mockResolvedValue(createTestUser(600, { refresh_token: "rt-1" }));
+    const { auth } = start(userManager);
     await settle();
     let finish!: (value: ReturnType<typeof createTestUser>) => void;
     const silent = vi
@@ -213,7 +215,8 @@ describe("createAuth", () => {
     vi.mocked(userManager.getUser).mockResolvedValue(createTestUser(120));
     const { auth } = start(userManager);
     await settle();
-    expect(vi.getTimerCount()).toBe(1);
+    // The expiry clock and the sleep detector.
+    expect(vi.getTimerCount()).toBe(2);
     dispose?.();
     dispose = undefined;
     expect(vi.getTimerCount()).toBe(0);

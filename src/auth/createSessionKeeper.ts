@@ -1,0 +1,199 @@
+import type { User, UserManager } from "oidc-client-ts";
+import { createEffect, createSignal, onCleanup, untrack, type Accessor } from "solid-js";
+import { AuthError, toAuthError } from "./AuthError";
+import type { RenewalLock } from "./createRenewalLock";
+import { needsRenewal, renewalDueAt, retryDelayMs } from "./renewalTiming";
+
+/**
+ * - `idle`: nothing to do until the next renewal is due.
+ * - `renewing`: a refresh is under way (here or, holding the lock, in another tab).
+ * - `retrying`: the last attempt failed for a reason that may pass (network, 5xx); another is scheduled.
+ * - `failed`: renewal gave up for now; it starts again when the browser is online or visible again, or on demand.
+ */
+export type RenewalStatus = "idle" | "renewing" | "retrying" | "failed";
+
+export interface SessionKeeperOptions {
+  userManager: UserManager;
+  /** The user this tab holds (reactive). */
+  user: () => User | null;
+  /** Takes on a user that another tab has already renewed and stored. */
+  adopt: (user: User) => void;
+  /** The session cannot go on (refresh token refused, or signed out elsewhere). */
+  end: (error: AuthError) => void;
+  /** A failure to show while the session may still recover; `null` clears it. */
+  report: (error: AuthError | null) => void;
+  lock: RenewalLock;
+  now: () => number;
+  random?: () => number;
+  /** Attempts per episode before giving up until the next trigger. */
+  maxAttempts?: number;
+  /** Where to listen for `online`, `visibilitychange` and clock jumps. */
+  window?: Window;
+}
+
+export interface RenewOptions {
+  /** The access token a request was refused with: if the stored one differs, another tab already renewed. */
+  staleAccessToken?: string;
+  /** Refresh even when the token is not yet due (the user asked for it). */
+  force?: boolean;
+}
+
+export interface SessionKeeper {
+  status: Accessor<RenewalStatus>;
+  /** Renews now, unless another tab already has; concurrent calls share one attempt. */
+  renew(options?: RenewOptions): Promise<string | undefined>;
+}
+
+// OAuth errors that may pass by themselves; every other refusal ends the session.
+const TRANSIENT_OAUTH_ERRORS = new Set(["server_error", "temporarily_unavailable"]);
+const MAX_TIMER_DELAY = 2_147_483_647;
+const CLOCK_CHECK_MS = 5_000;
+// A wake-up this much later than planned means the machine slept or the clock jumped.
+const CLOCK_JUMP_MS = 10_000;
+
+function isTerminal(error: unknown): boolean {
+  if (error instanceof AuthError) {
+    return (
+      error.code === "id_token_invalid" || error.code === "issuer_mismatch" || error.code === "session_ended"
+    );
+  }
+  if (error instanceof Error && error.name === "ErrorResponse") {
+    return !TRANSIENT_OAUTH_ERRORS.has((error as Error & { error: string }).error);
+  }
+  // No refresh token and no other way to renew silently: nothing will change by trying again.
+  return error instanceof Error && /silent_redirect_uri/.test(error.message);
+}
+
+/**
+ * Keeps a session alive: renews with the refresh token shortly before the access token expires, inside a lock
+ * shared by all tabs; backs off and retries on failures that may pass; starts again when the browser comes back
+ * online, becomes visible, or wakes from sleep; ends the session when the server refuses the refresh token.
+ * Must run inside a reactive root; its timers and listeners go with it.
+ */
+export function createSessionKeeper(options: SessionKeeperOptions): SessionKeeper {
+  const { userManager, now, lock } = options;
+  const random = options.random ?? Math.random;
+  const maxAttempts = options.maxAttempts ?? 6;
+  const target = options.window ?? window;
+  const [status, setStatus] = createSignal<RenewalStatus>("idle");
+
+  let inflight: Promise<string | undefined> | undefined;
+  let attempt = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
+  const clearRetry = () => {
+    if (retryTimer !== undefined) clearTimeout(retryTimer);
+    retryTimer = undefined;
+  };
+  onCleanup(() => {
+    disposed = true;
+    clearRetry();
+  });
+
+  const attemptRenewal = async (request: RenewOptions): Promise<string | undefined> => {
+    clearRetry();
+    setStatus("renewing");
+    try {
+      const token = await lock(async () => {
+        // Another tab may have renewed (or signed out) while this one waited for the lock: the store says.
+        const stored = await userManager.getUser();
+        if (!stored) {
+          throw new AuthError("renewSilent", "signed_out_elsewhere", "You signed out in another tab.");
+        }
+        const held = untrack(options.user);
+        const seen = request.staleAccessToken ?? held?.access_token;
+        if (stored.access_token !== seen && !needsRenewal(stored, now())) {
+          options.adopt(stored);
+          return stored.access_token;
+        }
+        if (!request.force && !request.staleAccessToken && !needsRenewal(stored, now())) {
+          return stored.access_token;
+        }
+        const renewed = await userManager.signinSilent();
+        return renewed?.access_token;
+      });
+      attempt = 0;
+      setStatus("idle");
+      options.report(null);
+      return token;
+    } catch (error) {
+      const authError = toAuthError("renewSilent", error);
+      if (disposed) return undefined;
+      if (authError.code === "signed_out_elsewhere") {
+        setStatus("idle");
+        options.end(authError);
+        return undefined;
+      }
+      if (isTerminal(error)) {
+        setStatus("failed");
+        options.end(
+          new AuthError(
+            "renewSilent",
+            "session_ended",
+            "Your session has ended: the sign-in server no longer accepts it. Sign in again to go on where you were.",
+            { cause: error },
+          ),
+        );
+        return undefined;
+      }
+      attempt += 1;
+      if (attempt < maxAttempts) {
+        setStatus("retrying");
+        retryTimer = setTimeout(() => void renew(), retryDelayMs(attempt, random));
+      } else {
+        setStatus("failed");
+        attempt = 0;
+      }
+      options.report(authError);
+      return undefined;
+    }
+  };
+
+  const renew = (request: RenewOptions = {}): Promise<string | undefined> => {
+    inflight ??= attemptRenewal(request).finally(() => {
+      inflight = undefined;
+    });
+    return inflight;
+  };
+
+  /** Renews when the token is due and nothing is under way; what the triggers and the schedule call. */
+  const renewIfDue = () => {
+    const user = untrack(options.user);
+    if (!user?.refresh_token || inflight || retryTimer !== undefined) return;
+    if (needsRenewal(user, now())) void renew();
+  };
+
+  // The schedule: re-armed whenever the user (and so the expiry) changes.
+  createEffect(() => {
+    const user = options.user();
+    if (!user?.refresh_token || user.expires_at === undefined) return;
+    const dueIn = (renewalDueAt(user) ?? Infinity) - now();
+    const timer = setTimeout(renewIfDue, Math.min(Math.max(0, dueIn), MAX_TIMER_DELAY));
+    onCleanup(() => clearTimeout(timer));
+  });
+
+  // Triggers after which a failed or missed renewal should be tried again at once.
+  const resume = () => {
+    if (status() === "failed") attempt = 0;
+    if (status() === "retrying") clearRetry();
+    renewIfDue();
+  };
+  const onVisibility = () => {
+    if (target.document.visibilityState === "visible") resume();
+  };
+  target.addEventListener("online", resume);
+  target.document.addEventListener("visibilitychange", onVisibility);
+  let lastTick = now();
+  const clock = setInterval(() => {
+    const tick = now();
+    if (tick - lastTick > CLOCK_CHECK_MS + CLOCK_JUMP_MS) resume();
+    lastTick = tick;
+  }, CLOCK_CHECK_MS);
+  onCleanup(() => {
+    target.removeEventListener("online", resume);
+    target.document.removeEventListener("visibilitychange", onVisibility);
+    clearInterval(clock);
+  });
+
+  return { status, renew };
+}

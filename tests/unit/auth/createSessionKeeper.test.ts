@@ -1,0 +1,180 @@
+import { ErrorResponse, type User } from "oidc-client-ts";
+import { createRoot, createSignal } from "solid-js";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { AuthError } from "../../../src/auth/AuthError";
+import { createRenewalLock } from "../../../src/auth/createRenewalLock";
+import { createSessionKeeper, type SessionKeeper } from "../../../src/auth/createSessionKeeper";
+import { createTestUser, createTestUserManager } from "./fakeUserManager";
+
+async function settle() {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+}
+
+/** A token of `lifetime` seconds, as a JWT whose iat/exp give the lifetime, issued now. */
+function issue(lifetime: number, refreshToken = "rt") {
+  const user = createTestUser(lifetime, { refresh_token: refreshToken });
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  const payload = btoa(JSON.stringify({ iat: nowSeconds, exp: nowSeconds + lifetime }));
+  user.access_token = `h.${payload}.s-${Math.random()}`;
+  return user;
+}
+
+describe("createSessionKeeper", () => {
+  let dispose: (() => void) | undefined;
+  let stored: User | null;
+  let ended: AuthError[];
+  let reported: (AuthError | null)[];
+
+  const start = (initial: User) => {
+    const userManager = createTestUserManager();
+    stored = initial;
+    vi.mocked(userManager.getUser).mockImplementation(async () => stored);
+    const refresh = vi.spyOn(userManager, "signinSilent");
+    let keeper!: SessionKeeper;
+    let setUser!: (user: User | null) => void;
+    createRoot((disposeRoot) => {
+      dispose = disposeRoot;
+      const [user, set] = createSignal<User | null>(initial);
+      setUser = set;
+      keeper = createSessionKeeper({
+        userManager,
+        user,
+        adopt: (adopted) => set(adopted),
+        end: (error) => ended.push(error),
+        report: (error) => reported.push(error),
+        lock: createRenewalLock("test", undefined),
+        now: Date.now,
+        random: () => 0.5,
+      });
+    });
+    const succeed = (lifetime: number) =>
+      refresh.mockImplementationOnce(async () => {
+        const next = issue(lifetime, "rt-next");
+        stored = next;
+        setUser(next);
+        return next;
+      });
+    return { keeper, refresh, succeed, setUser, userManager };
+  };
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    ended = [];
+    reported = [];
+  });
+  afterEach(() => {
+    dispose?.();
+    dispose = undefined;
+    vi.useRealTimers();
+  });
+
+  it("renews a third of the lifetime before expiry for short tokens, and re-arms after each renewal", async () => {
+    const { refresh, succeed } = start(issue(30));
+    succeed(30);
+    succeed(30);
+    vi.advanceTimersByTime(19_000);
+    expect(refresh).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(20_500);
+    expect(refresh).toHaveBeenCalledTimes(2);
+  });
+
+  it("renews about a minute before expiry for hour-long tokens", async () => {
+    const { refresh, succeed } = start(issue(3600));
+    succeed(3600);
+    await vi.advanceTimersByTimeAsync(3_538_000);
+    expect(refresh).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it("backs off and retries after a network error or a 5xx, then recovers", async () => {
+    const { keeper, refresh, succeed } = start(issue(60));
+    refresh.mockRejectedValueOnce(new TypeError("Failed to fetch"));
+    refresh.mockRejectedValueOnce(new ErrorResponse({ error: "server_error" }));
+    succeed(60);
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(keeper.status()).toBe("retrying");
+    await vi.advanceTimersByTimeAsync(750); // 1 s × jitter 0.75
+    expect(refresh).toHaveBeenCalledTimes(2);
+    expect(keeper.status()).toBe("retrying");
+    await vi.advanceTimersByTimeAsync(1_500); // 2 s × 0.75
+    expect(refresh).toHaveBeenCalledTimes(3);
+    expect(keeper.status()).toBe("idle");
+    expect(reported.at(-1)).toBeNull();
+    expect(ended).toEqual([]);
+  });
+
+  it("ends the session at once when the refresh token is refused", async () => {
+    const { keeper, refresh } = start(issue(60));
+    refresh.mockRejectedValueOnce(new ErrorResponse({ error: "invalid_grant" }));
+    await vi.advanceTimersByTimeAsync(40_500);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(keeper.status()).toBe("failed");
+    expect(ended.map((error) => error.code)).toEqual(["session_ended"]);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it("gives up after bounded attempts and starts again when the browser comes back online", async () => {
+    const { keeper, refresh, succeed } = start(issue(60));
+    refresh.mockRejectedValue(new TypeError("Failed to fetch"));
+    await vi.advanceTimersByTimeAsync(40_000 + 60_000);
+    expect(refresh).toHaveBeenCalledTimes(6);
+    expect(keeper.status()).toBe("failed");
+    refresh.mockReset();
+    succeed(60);
+    window.dispatchEvent(new Event("online"));
+    await settle();
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(keeper.status()).toBe("idle");
+  });
+
+  it("starts again when the machine wakes from sleep (a clock jump)", async () => {
+    const { refresh, succeed } = start(issue(60));
+    refresh.mockRejectedValue(new TypeError("Failed to fetch"));
+    await vi.advanceTimersByTimeAsync(40_000 + 60_000);
+    refresh.mockReset();
+    succeed(60);
+    vi.setSystemTime(Date.now() + 120_000);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it("takes the token another tab already renewed instead of refreshing again", async () => {
+    const { keeper, refresh } = start(issue(60));
+    const renewedElsewhere = issue(60, "rt-other-tab");
+    stored = renewedElsewhere;
+    await expect(keeper.renew()).resolves.toBe(renewedElsewhere.access_token);
+    expect(refresh).not.toHaveBeenCalled();
+  });
+
+  it("shares one refresh among concurrent callers", async () => {
+    const { keeper, refresh, succeed } = start(issue(60));
+    succeed(60);
+    const [first, second] = await Promise.all([keeper.renew({ force: true }), keeper.renew({ force: true })]);
+    expect(first).toBe(second);
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it("ends the session when another tab signed out meanwhile", async () => {
+    const { keeper, refresh } = start(issue(60));
+    stored = null;
+    await keeper.renew({ force: true });
+    expect(refresh).not.toHaveBeenCalled();
+    expect(ended.map((error) => error.code)).toEqual(["signed_out_elsewhere"]);
+  });
+
+  it("releases every timer and listener when disposed, and nothing fires afterwards", async () => {
+    const { refresh } = start(issue(60));
+    expect(vi.getTimerCount()).toBeGreaterThan(0);
+    dispose?.();
+    dispose = undefined;
+    expect(vi.getTimerCount()).toBe(0);
+    window.dispatchEvent(new Event("online"));
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(refresh).not.toHaveBeenCalled();
+  });
+});
