@@ -10,27 +10,51 @@ interface WorkerFixtures {
   site: StaticServer;
 }
 
-export const test = base.extend<object, WorkerFixtures>({
+interface TestFixtures {
+  /**
+   * Changes what the site serves as config.json for this test only, as a deployment replacing the file would.
+   * Reset after every test.
+   */
+  appConfig: { override(changes: Record<string, unknown>): void };
+}
+
+/** What each worker's site serves as config.json: the sandbox's settings, plus a test's overrides. */
+const servedConfigs = new WeakMap<
+  StaticServer,
+  { base: Record<string, unknown>; overrides: Record<string, unknown> }
+>();
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
   site: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       // The site must exist before the sandbox (which registers its origin), and its config names the sandbox.
-      const served: { config?: unknown } = {};
-      const site = await startStaticServer({ root: "dist", config: () => served.config });
+      const served = { base: {} as Record<string, unknown>, overrides: {} as Record<string, unknown> };
+      const site = await startStaticServer({
+        root: "dist",
+        config: () => ({ ...served.base, ...served.overrides }),
+      });
       const sandbox = await startSandbox({ appOrigins: [site.origin], authPort: 0, apiPort: 0 });
-      served.config = {
+      served.base = {
         authority: sandbox.authUrl,
         issuer: sandbox.issuer,
         clientId: "valet",
         apiBaseUrl: sandbox.apiUrl,
         subscriptionKey: sandbox.subscriptionKey,
       };
+      servedConfigs.set(site, served);
       sites.set(site, sandbox);
       await use(site);
       await Promise.all([site.close(), sandbox.close()]);
     },
     { scope: "worker" },
   ],
+  appConfig: async ({ site }, use) => {
+    const served = servedConfigs.get(site);
+    if (!served) throw new Error("The site has no served config.");
+    await use({ override: (changes) => (served.overrides = { ...served.overrides, ...changes }) });
+    served.overrides = {};
+  },
   sandbox: [
     async ({ site }, use) => {
       const sandbox = sites.get(site);
@@ -54,4 +78,19 @@ export async function signInAtSandbox(page: Page, user = DEMO_USER): Promise<voi
   await page.getByLabel("Username").fill(user.username);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Opens `path` signed out, signs in at the sandbox as the demo user, and waits to be back at `path`. */
+export async function openSignedIn(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await signInAtSandbox(page);
+  await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === path);
+}
+
+/** Reads the library pager's "Showing 1–48 of 212" line as numbers. */
+export async function readPager(page: Page): Promise<{ first: number; last: number; total: number }> {
+  const text = (await page.getByTestId("pager-status").first().textContent()) ?? "";
+  const match = /Showing (\d+)–(\d+) of (\d+)/.exec(text);
+  if (!match) throw new Error(`The pager says "${text}", not "Showing a–b of n".`);
+  return { first: Number(match[1]), last: Number(match[2]), total: Number(match[3]) };
 }
