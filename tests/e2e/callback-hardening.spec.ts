@@ -102,7 +102,7 @@ test.describe("The callback refuses bad input", () => {
     expect(page.url()).not.toContain("error_description");
   });
 
-  test("a tampered code gets a clear message and a fresh start", async ({ page, sandbox, site }) => {
+  test("a tampered code gets a clear message and a fresh start", async ({ page, site }) => {
     await tamperWithCallback(page, site.origin, (url) =>
       url.searchParams.set("code", `tampered-${url.searchParams.get("code")}`),
     );
