@@ -81,6 +81,23 @@ export function toAuthError(source: AuthErrorSource, error: unknown): AuthError 
   const message = error instanceof Error ? error.message : String(error);
   switch (source) {
     case "signinCallback":
+      // oidc-client-ts checks the nonce and sub itself before Valet's verification runs; same words either way.
+      if (/nonce in id_token/i.test(message)) {
+        return new AuthError(
+          source,
+          "id_token_invalid",
+          "The sign-in server's id_token was refused: it does not answer this sign-in request (nonce). Nothing was stored.",
+          options,
+        );
+      }
+      if (/id token|id_token/i.test(message)) {
+        return new AuthError(
+          source,
+          "id_token_invalid",
+          `The sign-in server's id_token was refused: ${message}. Nothing was stored.`,
+          options,
+        );
+      }
       if (/state/i.test(message)) {
         return new AuthError(
           source,

@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { startStaticServer, type StaticServer } from "../../scripts/staticServer";
+import { createSandboxControl, type SandboxControl } from "../../sandbox/control/SandboxControl";
 import { startSandbox, type Sandbox } from "../../sandbox/startSandbox";
 import { DEMO_USER } from "../../sandbox/users";
 
@@ -16,6 +17,8 @@ interface TestFixtures {
    * Reset after every test.
    */
   appConfig: { override(changes: Record<string, unknown>): void };
+  /** The sandbox's fault controls, with faults, lifetimes and counts reset before and after each test. */
+  control: SandboxControl;
 }
 
 /** What each worker's site serves as config.json: the sandbox's settings, plus a test's overrides. */
@@ -34,7 +37,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         root: "dist",
         config: () => ({ ...served.base, ...served.overrides }),
       });
-      const sandbox = await startSandbox({ appOrigins: [site.origin], authPort: 0, apiPort: 0 });
+      const sandbox = await startSandbox({
+        appOrigins: [site.origin],
+        authPort: 0,
+        apiPort: 0,
+        testControls: true,
+      });
       served.base = {
         authority: sandbox.authUrl,
         issuer: sandbox.issuer,
@@ -54,6 +62,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     if (!served) throw new Error("The site has no served config.");
     await use({ override: (changes) => (served.overrides = { ...served.overrides, ...changes }) });
     served.overrides = {};
+  },
+  control: async ({ sandbox }, use) => {
+    const control = createSandboxControl(sandbox.authUrl);
+    await control.reset();
+    await control.resetStats();
+    await use(control);
+    await control.reset();
   },
   sandbox: [
     async ({ site }, use) => {
