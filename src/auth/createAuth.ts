@@ -116,6 +116,9 @@ export function createAuth(options: CreateAuthOptions): Auth {
   );
 
   const endSession = async (error: AuthError) => {
+    // The error goes first: a guard that saw "signed out" with no error would start a sign-in on its own, and the
+    // person would lose the chance to see why.
+    setState("error", error);
     await userManager.removeUser().catch(() => undefined);
     setState({ user: null, status: "signedOut", error });
   };
