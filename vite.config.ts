@@ -1,11 +1,29 @@
 import { defineConfig } from "vitest/config";
 import solid from "vite-plugin-solid";
+import { bundleBudget } from "./scripts/bundleBudget.ts";
+import { HASHED_DIR } from "./scripts/siteHeaders.ts";
+import { staticSite } from "./scripts/staticSite.ts";
+
+/** `VALET_BASE=/valet/ npm run build` builds for a sub-path; the default serves the site at the root of its host. */
+function basePath(): string {
+  const base = process.env.VALET_BASE ?? "/";
+  if (!base.startsWith("/")) throw new Error(`VALET_BASE must be a path starting with "/", not "${base}".`);
+  return base.endsWith("/") ? base : `${base}/`;
+}
 
 export default defineConfig({
-  plugins: [solid()],
+  base: basePath(),
+  // The start page is what a signed-out visitor loads first; the budget counts its chunks with the entry's.
+  plugins: [solid(), staticSite(), bundleBudget(["/src/pages/LandingPage.tsx"])],
   server: { host: "127.0.0.1", port: 5173, strictPort: true },
   preview: { host: "127.0.0.1", port: 4173, strictPort: true },
-  build: { target: "es2022", sourcemap: false },
+  build: {
+    target: "es2022",
+    sourcemap: false,
+    assetsDir: HASHED_DIR,
+    // Every browser Valet supports (ES2022) preloads modules natively; the polyfill would only add to the entry.
+    modulePreload: { polyfill: false },
+  },
   test: {
     projects: [
       {

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { startSandbox } from "../sandbox/startSandbox";
 import { DEMO_USER } from "../sandbox/users";
 import { startStaticServer } from "./staticServer";
+import { readBuiltBasePath } from "./staticSite";
 
 if (!existsSync("dist/index.html")) {
   console.error("There is no build in dist/. Run `npm run build` first.");
@@ -10,8 +11,15 @@ if (!existsSync("dist/index.html")) {
 }
 
 const port = Number(process.env.PREVIEW_PORT ?? 4173);
-const app = await startStaticServer({ root: "dist", port, config: () => appConfig });
-const sandbox = await startSandbox({ appOrigins: [app.origin], authPort: 0, apiPort: 0 });
+// A build made with VALET_BASE=/valet/ is served under /valet/, as it would be deployed.
+const basePath = await readBuiltBasePath("dist");
+const app = await startStaticServer({ root: "dist", port, basePath, config: () => appConfig });
+const sandbox = await startSandbox({
+  appOrigins: [app.origin],
+  appBasePath: basePath,
+  authPort: 0,
+  apiPort: 0,
+});
 const appConfig = {
   authority: sandbox.authUrl,
   issuer: sandbox.issuer,
@@ -20,7 +28,7 @@ const appConfig = {
   subscriptionKey: sandbox.subscriptionKey,
 };
 
-console.log(`Valet (production build) is at ${app.url}`);
+console.log(`Valet (production build) is at ${app.url}, with the headers \`npm run headers\` generates.`);
 console.log(`Sign in as "${DEMO_USER.username}" with the password "${DEMO_USER.password}".`);
 console.log(`Sandbox auth server ${sandbox.authUrl}, API ${sandbox.apiUrl}. Press Ctrl+C to stop.`);
 

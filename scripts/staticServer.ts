@@ -1,8 +1,9 @@
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
+import { fallbackSiteFacts, HASHED_DIR, headersForFile, readSiteFacts, type SiteFacts } from "./siteHeaders";
 
 export interface StaticServerOptions {
   /** The built site, e.g. "dist". */
@@ -14,6 +15,11 @@ export interface StaticServerOptions {
   basePath?: string;
   /** Served as `config.json` instead of the file in `root`: the same build pointed at another server. */
   config?: () => unknown;
+  /**
+   * What a path that is no file gets. "rewrite" (default): index.html with 200, as nginx `try_files` or a
+   * `_redirects` rewrite give. "404.html": that file with status 404, as page hosts without rewrites (GitHub Pages) do.
+   */
+  fallback?: "rewrite" | "404.html";
 }
 
 export interface StaticServer {
@@ -35,29 +41,38 @@ const contentTypes: Record<string, string> = {
   ".woff2": "font/woff2",
 };
 
-/** Headers any static host should send; see README "Deploying". */
-function baseHeaders(): Record<string, string> {
-  return {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-  };
-}
-
 /**
  * Serves a built Valet the way a static host does: files as they are, `index.html` for any other path (deep links),
- * hashed assets cached for good, and `index.html` / `config.json` never cached.
+ * with the headers of docs/deploying.md computed from the config it serves (scripts/siteHeaders.ts): the CSP, hashed
+ * files cached for good, everything else never cached.
  */
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const root = resolve(options.root);
   const basePath = options.basePath ?? "/";
 
-  const send = async (response: ServerResponse, file: string, cacheControl: string) => {
+  const readConfig = async (): Promise<unknown> =>
+    options.config ? options.config() : JSON.parse(await readFile(join(root, "config.json"), "utf8"));
+  // Read per request, as a host serves whatever config.json holds now.
+  const siteFacts = async (): Promise<SiteFacts> => {
+    try {
+      return readSiteFacts(await readConfig(), { basePath });
+    } catch {
+      return fallbackSiteFacts(basePath);
+    }
+  };
+  const notFound = async (response: ServerResponse) => {
+    const headers = headersForFile(await siteFacts(), `${basePath}404`);
+    // Nothing to cache: a file that appears later must not be hidden by a cached 404.
+    delete headers["Cache-Control"];
+    response.writeHead(404, { ...headers, "Content-Type": "text/plain" }).end("Not found");
+  };
+
+  const send = async (response: ServerResponse, file: string, sitePath: string, status = 200) => {
     const info = await stat(file);
-    response.writeHead(200, {
-      ...baseHeaders(),
+    response.writeHead(status, {
+      ...headersForFile(await siteFacts(), sitePath),
       "Content-Type": contentTypes[extname(file)] ?? "application/octet-stream",
       "Content-Length": String(info.size),
-      "Cache-Control": cacheControl,
     });
     createReadStream(file).pipe(response);
   };
@@ -68,24 +83,29 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       return;
     }
     const { pathname } = new URL(request.url ?? "/", "http://static.invalid");
+    if (basePath !== "/" && pathname === basePath.slice(0, -1)) {
+      // "/valet" is the directory "/valet/", as static hosts (and the nginx snippet) answer; the router links its
+      // start page this way.
+      response.writeHead(301, { Location: basePath }).end();
+      return;
+    }
     if (!pathname.startsWith(basePath)) {
-      response.writeHead(404, { ...baseHeaders(), "Content-Type": "text/plain" }).end("Not found");
+      await notFound(response);
       return;
     }
     const relative = decodeURIComponent(pathname.slice(basePath.length));
     if (relative === "config.json" && options.config) {
       const body = JSON.stringify(options.config());
       response.writeHead(200, {
-        ...baseHeaders(),
+        ...headersForFile(await siteFacts(), pathname),
         "Content-Type": contentTypes[".json"],
-        "Cache-Control": "no-store",
       });
       response.end(body);
       return;
     }
     const file = normalize(join(root, relative));
     if (file !== root && !file.startsWith(root + sep)) {
-      response.writeHead(404).end();
+      await notFound(response);
       return;
     }
     const isFile = await stat(file).then(
@@ -93,17 +113,32 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       () => false,
     );
     if (isFile) {
-      const immutable = relative.startsWith("assets/");
-      const cache = immutable ? "public, max-age=31536000, immutable" : "no-store";
-      await send(response, file, cache);
+      await send(response, file, pathname);
       return;
     }
-    if (extname(relative) !== "") {
-      response.writeHead(404, { ...baseHeaders(), "Content-Type": "text/plain" }).end("Not found");
+    if (relative === "" || relative.endsWith("/")) {
+      // A directory: its index.html, as static hosts do (the base path itself is the app's start page).
+      const index = join(file, "index.html");
+      const hasIndex = await stat(index).then(
+        (info) => info.isFile(),
+        () => false,
+      );
+      if (hasIndex) {
+        await send(response, index, `${pathname}index.html`);
+        return;
+      }
+    }
+    if (relative.startsWith(`${HASHED_DIR}/`)) {
+      // A hashed file that is not there is a real 404, never the app (which would then be cached as that file).
+      await notFound(response);
       return;
     }
     // A deep link: the app's router decides what it shows.
-    await send(response, join(root, "index.html"), "no-store");
+    if (options.fallback === "404.html") {
+      await send(response, join(root, "404.html"), `${basePath}404.html`, 404);
+    } else {
+      await send(response, join(root, "index.html"), `${basePath}index.html`);
+    }
   };
 
   const server = createServer((request, response) => {

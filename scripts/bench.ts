@@ -1,0 +1,349 @@
+// `npm run bench [-- --runs 5] [--renewals 100] [--out bench/baseline.txt]`
+// Drives the production build in dist/ in Chromium against the sandbox, the way a person uses it, and prints what
+// issue 7 asks for: JS per route, requests per phase, median timings, and the heap across many renewals.
+// Figures are printed, never asserted: they vary with the machine.
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from "@playwright/test";
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import playwrightConfig from "../playwright.config";
+import { startSandbox, type Sandbox } from "../sandbox/startSandbox";
+import { DEMO_USER } from "../sandbox/users";
+import { gzipSize, kib } from "./bundleBudget";
+import { startStaticServer, type StaticServer } from "./staticServer";
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: "string", default: "5" },
+    renewals: { type: "string", default: "100" },
+    out: { type: "string" },
+  },
+});
+const RUNS = Number(values.runs);
+const RENEWALS = Number(values.renewals);
+
+if (!existsSync("dist/index.html")) {
+  console.error("There is no build in dist/. Run `npm run build` first.");
+  process.exit(1);
+}
+
+type Phase = "cold" | "callback" | "warm" | "renew";
+type Kind = "app" | "discovery" | "jwks" | "token" | "authorize" | "auth other" | "api" | "media";
+
+interface Setup {
+  browser: Browser;
+  site: StaticServer;
+  sandbox: Sandbox;
+  /** The redirect URI's path. */
+  callbackPath: string;
+}
+
+function classify(url: string, setup: Setup): Kind | undefined {
+  const parsed = new URL(url);
+  if (parsed.origin === setup.site.origin) return "app";
+  if (parsed.origin === setup.sandbox.authUrl) {
+    if (parsed.pathname.endsWith("/.well-known/openid-configuration")) return "discovery";
+    if (parsed.pathname.includes("jwks")) return "jwks";
+    if (parsed.pathname === "/connect/token") return "token";
+    if (parsed.pathname === "/connect/authorize") return "authorize";
+    return "auth other";
+  }
+  if (parsed.origin === setup.sandbox.apiUrl) return parsed.pathname.includes("/media/") ? "media" : "api";
+  return undefined;
+}
+
+/** Counts the page's requests by kind while `during` runs. */
+async function countRequests(
+  page: Page,
+  setup: Setup,
+  during: () => Promise<void>,
+): Promise<Map<Kind, number>> {
+  const counts = new Map<Kind, number>();
+  const onRequest = (request: Request) => {
+    const kind = classify(request.url(), setup);
+    if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  };
+  page.on("request", onRequest);
+  try {
+    await during();
+  } finally {
+    page.off("request", onRequest);
+  }
+  return counts;
+}
+
+const libraryHeading = (page: Page) => page.getByRole("heading", { name: "Library", exact: true });
+
+/** Waits for the library's heading and its first answer from the API: the moment a person sees their assets. */
+async function libraryShown(page: Page, setup: Setup): Promise<void> {
+  const firstData = page.waitForResponse((response) => classify(response.url(), setup) === "api");
+  await libraryHeading(page).waitFor();
+  await firstData;
+}
+
+async function signInAtSandbox(page: Page): Promise<void> {
+  await page.getByLabel("Username").fill(DEMO_USER.username);
+  await page.getByLabel("Password").fill(DEMO_USER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+async function newContext(setup: Setup, storageState?: Awaited<ReturnType<BrowserContext["storageState"]>>) {
+  return setup.browser.newContext({ baseURL: setup.site.url, ...(storageState ? { storageState } : {}) });
+}
+
+interface Run {
+  boot: number;
+  coldSignIn: number;
+  callbackLeg: number;
+  warmStart: number;
+  renewal: number;
+  counts: Record<Phase, Map<Kind, number>>;
+}
+
+/** One full pass in a fresh browser context: boot, cold sign-in (with its callback leg), warm start, one renewal. */
+async function runOnce(setup: Setup): Promise<Run> {
+  const context = await newContext(setup);
+  const page = await context.newPage();
+  // Every request with its time, so the sign-in can be split at the moment the callback is requested.
+  const seen: { kind: Kind; at: number }[] = [];
+  let callbackAt = Number.POSITIVE_INFINITY;
+  const onRequest = (request: Request) => {
+    const at = performance.now();
+    const kind = classify(request.url(), setup);
+    if (kind) seen.push({ kind, at });
+    if (kind === "app" && new URL(request.url()).pathname === setup.callbackPath) {
+      callbackAt = Math.min(callbackAt, at);
+    }
+  };
+  page.on("request", onRequest);
+  const started = performance.now();
+  await page.goto("");
+  await page.getByRole("button", { name: "Sign in" }).first().waitFor();
+  const booted = performance.now();
+  await page.getByRole("button", { name: "Sign in" }).first().click();
+  await page
+    .getByLabel("Username")
+    .waitFor()
+    .catch(async (error: unknown) => {
+      throw new Error(
+        `No sign-in form at ${page.url()}: ${(await page.locator("body").innerText()).slice(0, 300)}`,
+        {
+          cause: error,
+        },
+      );
+    });
+  await signInAtSandbox(page);
+  await libraryShown(page, setup);
+  const shown = performance.now();
+  // The phase's requests include what the library asks for after its first data (thumbnails), not its timing.
+  await page.waitForLoadState("networkidle");
+  page.off("request", onRequest);
+  const tally = (from: number, to: number) => {
+    const counts = new Map<Kind, number>();
+    for (const { kind, at } of seen) if (at >= from && at < to) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    return counts;
+  };
+  const cold = tally(started, callbackAt);
+  const callback = tally(callbackAt, Number.POSITIVE_INFINITY);
+  const boot = booted - started;
+  const coldSignIn = shown - booted;
+  const callbackLeg = shown - callbackAt;
+
+  let warmStart = 0;
+  const warm = await countRequests(page, setup, async () => {
+    const started = performance.now();
+    await page.reload();
+    await libraryShown(page, setup);
+    warmStart = performance.now() - started;
+    await page.waitForLoadState("networkidle");
+  });
+
+  await page.goto("session");
+  const renewButton = page.getByRole("button", { name: "Renew now" });
+  await renewButton.waitFor();
+  let renewal = 0;
+  const renew = await countRequests(page, setup, async () => {
+    renewal = await renewOnce(page, setup);
+  });
+  await context.close();
+  return { boot, coldSignIn, callbackLeg, warmStart, renewal, counts: { cold, callback, warm, renew } };
+}
+
+/** Presses "Renew now" and waits for the app to report the renewal done; returns how long that took. */
+async function renewOnce(page: Page, setup: Setup): Promise<number> {
+  const started = performance.now();
+  const token = page.waitForResponse((response) => classify(response.url(), setup) === "token");
+  await page.getByRole("button", { name: "Renew now" }).click();
+  const response = await token;
+  if (!response.ok()) throw new Error(`The renewal's token request answered ${response.status()}.`);
+  await page
+    .getByTestId("renewal-state")
+    .filter({ hasText: /renewed at/ })
+    .waitFor();
+  await page.getByRole("button", { name: "Renew now" }).and(page.locator(":enabled")).waitFor();
+  return performance.now() - started;
+}
+
+/** JS each route loads on a fresh page load (no HTTP cache), signed in except for the start page. */
+async function jsPerRoute(setup: Setup, signedIn: Awaited<ReturnType<BrowserContext["storageState"]>>) {
+  const probe = await newContext(setup, signedIn);
+  const probePage = await probe.newPage();
+  await probePage.goto("assets");
+  await libraryHeading(probePage).waitFor();
+  const tile = probePage.getByRole("list", { name: "Assets" }).locator("a").first();
+  // Tiles arrive with the API's answer, after the heading; a library that shows none leaves the route out.
+  await tile.waitFor({ timeout: 10_000 }).catch(() => undefined);
+  const assetHref = (await tile.count()) > 0 ? await tile.getAttribute("href") : null;
+  await probe.close();
+
+  const routes: [label: string, path: string, state?: typeof signedIn][] = [
+    ["/ (signed out)", ""],
+    ["/ (signed in)", "", signedIn],
+    ["/assets", "assets", signedIn],
+    ...(assetHref
+      ? [["/assets/:id", assetHref.replace(/^\//, ""), signedIn] as [string, string, typeof signedIn]]
+      : []),
+    ["/categories", "categories", signedIn],
+    ["/session", "session", signedIn],
+    ["/profile", "profile", signedIn],
+  ];
+  const rows: string[] = [];
+  for (const [label, path, state] of routes) {
+    const context = await newContext(setup, state);
+    const page = await context.newPage();
+    const bodies: Promise<number>[] = [];
+    page.on("response", (response) => {
+      if (classify(response.url(), setup) === "app" && response.url().endsWith(".js")) {
+        bodies.push(response.body().then((body) => gzipSize(body)));
+      }
+    });
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const sizes = await Promise.all(bodies);
+    rows.push(
+      `  ${label.padEnd(16)} ${kib(sizes.reduce((a, b) => a + b, 0)).padStart(9)} in ${sizes.length} files`,
+    );
+    await context.close();
+  }
+  return rows;
+}
+
+/** Heap after a forced GC, before and after `count` renewals through the Session page's "Renew now". */
+async function heapAcrossRenewals(
+  setup: Setup,
+  signedIn: Awaited<ReturnType<BrowserContext["storageState"]>>,
+) {
+  const context = await newContext(setup, signedIn);
+  const page = await context.newPage();
+  await page.goto("session");
+  await page.getByRole("button", { name: "Renew now" }).waitFor();
+  const cdp = await context.newCDPSession(page);
+  const heap = async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    const usage = await cdp.send("Runtime.getHeapUsage");
+    return usage.usedSize;
+  };
+  await renewOnce(page, setup); // warm-up: first-renewal work (lazy chunks, JWKS) is not growth
+  const before = await heap();
+  let tokenRequests = 0;
+  page.on("request", (request) => {
+    if (classify(request.url(), setup) === "token") tokenRequests += 1;
+  });
+  // Sampled at each quarter: growth that levels off is warm-up (compiled code, caches); a steady climb is a leak.
+  const samples: number[] = [];
+  for (let i = 1; i <= RENEWALS; i++) {
+    await renewOnce(page, setup);
+    if (i % Math.max(1, Math.floor(RENEWALS / 4)) === 0 && i < RENEWALS) samples.push(await heap());
+  }
+  const after = await heap();
+  await context.close();
+  return { before, after, samples, tokenRequests };
+}
+
+function formatCounts(counts: Map<Kind, number>): string {
+  const order: Kind[] = ["app", "discovery", "jwks", "authorize", "token", "auth other", "api", "media"];
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const parts = order.filter((kind) => counts.has(kind)).map((kind) => `${kind} ${counts.get(kind)}`);
+  return `${String(total).padStart(3)}  (${parts.join(", ")})`;
+}
+
+async function main(): Promise<string> {
+  const launch = playwrightConfig.use?.launchOptions ?? {};
+  const browser = await chromium.launch({ ...launch, headless: true });
+  // The site starts first (the sandbox registers its origin); the config it serves then names the sandbox.
+  const served: { config?: unknown } = {};
+  const site = await startStaticServer({ root: "dist", config: () => served.config });
+  const sandbox = await startSandbox({
+    appOrigins: [site.origin],
+    authPort: 0,
+    apiPort: 0,
+    ...(process.env.BENCH_LOG ? { log: (line: string) => console.error(line) } : {}),
+  });
+  served.config = {
+    authority: sandbox.authUrl,
+    issuer: sandbox.issuer,
+    clientId: "valet",
+    apiBaseUrl: sandbox.apiUrl,
+    subscriptionKey: sandbox.subscriptionKey,
+  };
+  const setup: Setup = { browser, site, sandbox, callbackPath: new URL("callback", site.url).pathname };
+  try {
+    const runs: Run[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await runOnce(setup));
+
+    // A signed-in browser state for the per-route and heap measurements.
+    const context = await newContext(setup);
+    const page = await context.newPage();
+    await page.goto("assets");
+    await signInAtSandbox(page);
+    await libraryShown(page, setup);
+    const signedIn = await context.storageState();
+    await context.close();
+
+    const js = await jsPerRoute(setup, signedIn);
+    const heap = await heapAcrossRenewals(setup, signedIn);
+    const last = runs.at(-1);
+    const ms = (pick: (run: Run) => number) => `${median(runs.map(pick)).toFixed(0).padStart(5)} ms`;
+    const lines = [
+      `Valet bench: production build in Chromium ${browser.version()} against the sandbox, ${RUNS} runs`,
+      "",
+      "JS per route (gzip, fresh load without HTTP cache):",
+      ...js,
+      "",
+      "Requests per phase (last run; app = this site's own files):",
+      ...(last
+        ? (["cold", "callback", "warm", "renew"] as const).map(
+            (phase) => `  ${phase.padEnd(9)} ${formatCounts(last.counts[phase])}`,
+          )
+        : []),
+      "",
+      `Median timings over ${RUNS} runs:`,
+      `  boot (start page usable)              ${ms((run) => run.boot)}`,
+      `  cold sign-in (click to library data)  ${ms((run) => run.coldSignIn)}`,
+      `  callback leg (callback to library)    ${ms((run) => run.callbackLeg)}`,
+      `  warm start (reload to library data)   ${ms((run) => run.warmStart)}`,
+      `  renewal ("Renew now" to renewed)      ${ms((run) => run.renewal)}`,
+      "",
+      `Heap across ${RENEWALS} renewals (after a forced GC): ${kib(heap.before)} before, ${kib(heap.after)} after ` +
+        `(${heap.after >= heap.before ? "+" : ""}${kib(heap.after - heap.before)}); ${heap.tokenRequests} token requests`,
+      `  at each quarter: ${[heap.before, ...heap.samples, heap.after].map((bytes) => kib(bytes)).join(" -> ")}`,
+      "",
+    ];
+    return lines.join("\n");
+  } finally {
+    await browser.close();
+    await Promise.all([site.close(), sandbox.close()]);
+  }
+}
+
+const report = await main();
+console.log(report);
+if (values.out) await writeFile(values.out, report);

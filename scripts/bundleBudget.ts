@@ -1,0 +1,141 @@
+// The JS budget of issue 7: what a first visit downloads, and everything the app can ever load, in gzip bytes.
+import { gzipSync } from "node:zlib";
+import type { Plugin } from "vite";
+
+export interface BudgetLimits {
+  /** The start page for a signed-out visitor: the entry, its static imports, and the start page's own chunks. */
+  firstPageBytes: number;
+  /** Every JS file the build contains. */
+  totalBytes: number;
+}
+
+/**
+ * Issue 7 aims at 30 KiB for the first page. The start page today loads oidc-client-ts (about 17 KiB gzip) with the
+ * entry although a signed-out visitor needs it only when they press "Sign in"; until the auth binding loads it lazily,
+ * the first-page limit sits just above what is measured (46.8 KiB), so that any growth still fails the build.
+ */
+export const VALET_BUDGET: BudgetLimits = { firstPageBytes: 48 * 1024, totalBytes: 90 * 1024 };
+
+/** What the budget needs to know of one output chunk; a subset of rollup's and rolldown's OutputChunk. */
+export interface ChunkInfo {
+  fileName: string;
+  code: string;
+  isEntry: boolean;
+  facadeModuleId: string | null;
+  /** Static imports: fetched before the importer runs. */
+  imports: readonly string[];
+}
+
+export interface BudgetReport {
+  chunks: { fileName: string; gzip: number; firstPage: boolean }[];
+  firstPage: number;
+  total: number;
+  problems: string[];
+}
+
+/** Gzip at level 9, as vite's own size report measures. */
+export function gzipSize(code: string | Uint8Array): number {
+  return gzipSync(code, { level: 9 }).length;
+}
+
+function staticClosure(start: readonly string[], byName: ReadonlyMap<string, ChunkInfo>): Set<string> {
+  const seen = new Set<string>();
+  const visit = (fileName: string) => {
+    if (seen.has(fileName)) return;
+    seen.add(fileName);
+    for (const next of byName.get(fileName)?.imports ?? []) visit(next);
+  };
+  start.forEach(visit);
+  return seen;
+}
+
+/**
+ * Measures the chunks against the limits.
+ * @param firstPageModules source paths (suffixes) whose lazy chunks the first page loads, e.g. the start page
+ */
+export function measureBudget(
+  chunks: readonly ChunkInfo[],
+  firstPageModules: readonly string[],
+  limits: BudgetLimits = VALET_BUDGET,
+): BudgetReport {
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const starts = chunks
+    .filter(
+      (chunk) =>
+        chunk.isEntry ||
+        firstPageModules.some((module) => chunk.facadeModuleId?.replaceAll("\\", "/").endsWith(module)),
+    )
+    .map((chunk) => chunk.fileName);
+  const problems: string[] = [];
+  for (const module of firstPageModules) {
+    if (!chunks.some((chunk) => chunk.facadeModuleId?.replaceAll("\\", "/").endsWith(module))) {
+      problems.push(`No chunk comes from ${module}: the budget no longer knows what the first page loads.`);
+    }
+  }
+  const firstPageFiles = staticClosure(starts, byName);
+  const measured = chunks
+    .map((chunk) => ({
+      fileName: chunk.fileName,
+      gzip: gzipSize(chunk.code),
+      firstPage: firstPageFiles.has(chunk.fileName),
+    }))
+    .sort((a, b) => b.gzip - a.gzip);
+  const firstPage = measured.filter((chunk) => chunk.firstPage).reduce((sum, chunk) => sum + chunk.gzip, 0);
+  const total = measured.reduce((sum, chunk) => sum + chunk.gzip, 0);
+  if (firstPage > limits.firstPageBytes) {
+    problems.push(
+      `First-page JS is ${kib(firstPage)} gzip, over its budget of ${kib(limits.firstPageBytes)}.`,
+    );
+  }
+  if (total > limits.totalBytes) {
+    problems.push(`All JS together is ${kib(total)} gzip, over its budget of ${kib(limits.totalBytes)}.`);
+  }
+  return { chunks: measured, firstPage, total, problems };
+}
+
+export function kib(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+export function formatBudget(report: BudgetReport, limits: BudgetLimits = VALET_BUDGET): string {
+  const width = Math.max(...report.chunks.map((chunk) => chunk.fileName.length), 10);
+  const rows = report.chunks.map(
+    (chunk) =>
+      `  ${chunk.fileName.padEnd(width)}  ${kib(chunk.gzip).padStart(9)}${chunk.firstPage ? "  first page" : ""}`,
+  );
+  return [
+    "JS budget (gzip):",
+    ...rows,
+    `  first page ${kib(report.firstPage)} of ${kib(limits.firstPageBytes)}; all JS ${kib(report.total)} of ${kib(limits.totalBytes)}`,
+  ].join("\n");
+}
+
+/**
+ * Prints the JS budget after every production build and fails the build when it is exceeded.
+ * @param firstPageModules see measureBudget
+ */
+export function bundleBudget(
+  firstPageModules: readonly string[],
+  limits: BudgetLimits = VALET_BUDGET,
+): Plugin {
+  return {
+    name: "valet:bundle-budget",
+    apply: "build",
+    generateBundle(_options, bundle) {
+      const chunks: ChunkInfo[] = [];
+      for (const output of Object.values(bundle)) {
+        if (output.type !== "chunk") continue;
+        chunks.push({
+          fileName: output.fileName,
+          code: output.code,
+          isEntry: output.isEntry,
+          facadeModuleId: output.facadeModuleId,
+          imports: output.imports,
+        });
+      }
+      const report = measureBudget(chunks, firstPageModules, limits);
+      console.log(`\n${formatBudget(report, limits)}\n`);
+      if (report.problems.length > 0) this.error(report.problems.join("\n"));
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { readFile } from "node:fs/promises";
+import { headersForFile, IMMUTABLE, NO_STORE, readSiteFacts } from "../../scripts/siteHeaders";
+import { expect, signInAtSandbox, test } from "./fixtures";
+import { recordCspViolations } from "./siteFixtures";
+
+test.describe("The production build under its real headers", () => {
+  test("signs in and shows the library with zero CSP violations", async ({ page, site, sandbox }) => {
+    const violations = await recordCspViolations(page);
+    const start = await page.goto("/");
+    const policy = start?.headers()["content-security-policy"] ?? "";
+    // The policy really is in force, and names the servers this deployment's config.json points at.
+    expect(policy).toContain("script-src 'self';");
+    expect(policy).toContain(`connect-src 'self' ${sandbox.authUrl} ${sandbox.apiUrl};`);
+
+    await page.getByRole("button", { name: "Sign in" }).first().click();
+    await signInAtSandbox(page);
+    await expect(page).toHaveURL(/\/assets$/);
+    await expect(page.getByRole("heading", { name: "Library", exact: true })).toBeVisible();
+    await expect(page.getByTestId("user-name")).toHaveText("Dana Demo");
+    // Everything the library asks for (API calls, thumbnails, lazy chunks) has settled before counting.
+    await page.waitForLoadState("networkidle");
+    await page.goto("/profile");
+    await expect(page.getByRole("heading", { name: "Profile" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+
+    expect(violations.filter((violation) => violation.url.startsWith(site.origin))).toEqual([]);
+  });
+
+  test("sends the generated headers: no-store for the app's own files, forever for hashed ones", async ({
+    request,
+    site,
+  }) => {
+    const config: unknown = await (await request.get("config.json")).json();
+    const facts = readSiteFacts(config, { basePath: "/" });
+    const html = await (await request.get("index.html")).text();
+    const script = /<script type="module"[^>]* src="\/(static\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const stylesheet = /<link rel="stylesheet"[^>]* href="\/(static\/[^"]+\.css)"/.exec(html)?.[1];
+    expect(stylesheet).toBeDefined();
+
+    const expectations: [path: string, cache: string][] = [
+      ["", NO_STORE],
+      ["index.html", NO_STORE],
+      ["404.html", NO_STORE],
+      ["config.json", NO_STORE],
+      ["callback?code=x&state=y", NO_STORE],
+      [String(script), IMMUTABLE],
+      [String(stylesheet), IMMUTABLE],
+    ];
+    for (const [path, cache] of expectations) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(200);
+      const headers = response.headers();
+      expect(headers["cache-control"], path).toBe(cache);
+      // Exactly the headers `npm run headers` writes for this config.
+      const sitePath = new URL(path, site.url).pathname;
+      for (const [name, value] of Object.entries(headersForFile(facts, sitePath))) {
+        expect(headers[name.toLowerCase()], `${name} of ${path}`).toBe(value);
+      }
+    }
+  });
+
+  test("answers deep links with the app, and a missing hashed file with a real 404", async ({
+    request,
+    page,
+  }) => {
+    const index = await (await request.get("index.html")).text();
+    for (const path of ["assets", "assets/some-asset.id", "categories/42", "session"]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(200);
+      expect(response.headers()["cache-control"], path).toBe(NO_STORE);
+      expect(await response.text(), path).toBe(index);
+    }
+    const missing = await request.get("static/index-gone.js");
+    expect(missing.status()).toBe(404);
+    expect(missing.headers()["cache-control"]).toBeUndefined();
+
+    // The router, not the server, decides what a deep link shows.
+    await page.goto("/no/such/page");
+    await expect(page.getByRole("heading", { name: /not found/i })).toBeVisible();
+  });
+
+  test("ships the page-host fallbacks: 404.html is index.html, and _redirects rewrites to it", async () => {
+    const [index, notFound, redirects] = await Promise.all(
+      ["index.html", "404.html", "_redirects"].map((file) => readFile(`dist/${file}`, "utf8")),
+    );
+    expect(notFound).toBe(index);
+    expect(redirects?.trim().split("\n").at(-1)).toBe("/* /index.html 200");
+  });
+});
