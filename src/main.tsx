@@ -35,7 +35,7 @@ const userManager = createUserManager({
 });
 
 render(() => {
-  const auth = createAuth({ userManager, basePath });
+  const auth = createAuth({ userManager, basePath, idleSignOutMinutes: config.idleSignOutMinutes });
   const api = createApiClient({
     baseUrl: config.apiBaseUrl,
     subscriptionKey: config.subscriptionKey,

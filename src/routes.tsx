@@ -4,7 +4,10 @@ import { AuthCallback, RequireAuth } from "./auth";
 
 const LandingPage = lazy(() => import("./pages/LandingPage"));
 const LibraryPage = lazy(() => import("./pages/LibraryPage"));
+const AssetPage = lazy(() => import("./pages/AssetPage"));
+const CategoriesPage = lazy(() => import("./pages/CategoriesPage"));
 const ProfilePage = lazy(() => import("./pages/ProfilePage"));
+const SessionPage = lazy(() => import("./pages/SessionPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 
 /**
@@ -16,12 +19,36 @@ export function AppRoutes(props: { callbackPath: string }) {
   return (
     <>
       <Route path="/" component={LandingPage} />
-      <Route path={props.callbackPath} component={() => <AuthCallback basePath="/" />} />
+      <Route path={props.callbackPath} component={AuthCallback} />
       <Route
         path="/assets"
         component={() => (
           <RequireAuth>
             <LibraryPage />
+          </RequireAuth>
+        )}
+      />
+      <Route
+        path="/assets/:id"
+        component={() => (
+          <RequireAuth>
+            <AssetPage />
+          </RequireAuth>
+        )}
+      />
+      <Route
+        path="/categories/:id?"
+        component={() => (
+          <RequireAuth>
+            <CategoriesPage />
+          </RequireAuth>
+        )}
+      />
+      <Route
+        path="/session"
+        component={() => (
+          <RequireAuth>
+            <SessionPage />
           </RequireAuth>
         )}
       />

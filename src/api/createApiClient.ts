@@ -3,7 +3,19 @@ import { errorFromStatus } from "./errorFromStatus";
 import { isRecord } from "./isRecord";
 import { normalizeEnvelope } from "./normalizeEnvelope";
 import { readErrorBody } from "./readErrorBody";
-import type { Asset, AssetPage, CurrentUser, Envelope } from "./types";
+import type {
+  Asset,
+  AssetKeyword,
+  AssetPage,
+  AssetRendition,
+  AssetSearch,
+  AttributeDefinition,
+  Category,
+  CurrentUser,
+  Envelope,
+  JsonPatchOperation,
+  Keyword,
+} from "./types";
 
 export interface ApiClientOptions {
   /** The API root, e.g. `https://api.mediavalet.com`; a trailing slash is ignored. */
@@ -40,7 +52,33 @@ export interface ApiClient {
     params: { search?: string; count?: number; offset?: number },
     signal?: AbortSignal,
   ): Promise<AssetPage>;
+  /** `POST /assets/search`: like listAssets, plus `filters` and `sort`. */
+  searchAssets(params: AssetSearch, signal?: AbortSignal): Promise<AssetPage>;
   getAsset(id: string, signal?: AbortSignal): Promise<Asset>;
+  /**
+   * `PATCH /assets/{id}` with a JSON Patch.
+   * @returns the updated asset when MediaValet sends it back, undefined when it answers without one (202/204)
+   */
+  patchAsset(id: string, operations: JsonPatchOperation[], signal?: AbortSignal): Promise<Asset | undefined>;
+  getAssetKeywords(id: string, signal?: AbortSignal): Promise<AssetKeyword[]>;
+  /** `POST /assets/{id}/keywords`; MediaValet accepts it with 202 and applies it shortly after. */
+  addAssetKeywords(id: string, keywords: string[], signal?: AbortSignal): Promise<void>;
+  /** `DELETE /assets/{id}/keywords/{keywordId}` (202). */
+  removeAssetKeyword(id: string, keywordId: string, signal?: AbortSignal): Promise<void>;
+  /** The asset's attribute values, keyed by attribute id. */
+  getAssetAttributes(id: string, signal?: AbortSignal): Promise<Record<string, string>>;
+  getAssetCategories(id: string, signal?: AbortSignal): Promise<Category[]>;
+  getAssetRenditions(id: string, signal?: AbortSignal): Promise<AssetRendition[]>;
+  /** `GET /categories`: every category of the library, as a flat list (see `parentId` and `tree.path`). */
+  listCategories(signal?: AbortSignal): Promise<Category[]>;
+  getCategory(id: string, signal?: AbortSignal): Promise<Category>;
+  listCategoryAssets(
+    id: string,
+    params: { count?: number; offset?: number },
+    signal?: AbortSignal,
+  ): Promise<AssetPage>;
+  listKeywords(signal?: AbortSignal): Promise<Keyword[]>;
+  listAttributes(signal?: AbortSignal): Promise<AttributeDefinition[]>;
 }
 
 const SESSION_ENDED = "Your MediaValet session has ended. Sign in again to continue.";
@@ -162,27 +200,137 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
 
     async listAssets(params, signal) {
-      const offset = params.offset ?? 0;
       const envelope = await request<unknown>("/assets", {
         query: { search: params.search, count: params.count, offset: params.offset },
         signal,
       });
-      const payload = envelope.payload;
-      const assets = isRecord(payload) ? (payload["assets"] ?? payload["Assets"]) : undefined;
-      if (!Array.isArray(assets)) throw badResponse("the list of assets is missing from the response");
-      const assetCount = isRecord(payload) ? (payload["assetCount"] ?? payload["AssetCount"]) : undefined;
-      const total =
-        envelope.recordCount?.totalRecordsFound ??
-        (typeof assetCount === "number" ? assetCount : offset + assets.length);
-      return { assets: assets as Asset[], total, offset, count: assets.length };
+      return readAssetPage(envelope, params.offset ?? 0);
+    },
+
+    async searchAssets(params, signal) {
+      const body: Record<string, string | number> = {};
+      for (const [key, value] of Object.entries(params)) {
+        if (value !== undefined && value !== "") body[key] = value;
+      }
+      const envelope = await request<unknown>("/assets/search", { method: "POST", body, signal });
+      return readAssetPage(envelope, params.offset ?? 0);
     },
 
     async getAsset(id, signal) {
-      const envelope = await request<unknown>(`/assets/${encodePathSegment(id)}`, { signal });
-      if (!isRecord(envelope.payload)) throw badResponse("the asset is missing from the response");
-      return envelope.payload as unknown as Asset;
+      const envelope = await request<unknown>(assetPath(id), { signal });
+      return readRecord<Asset>(envelope.payload, "the asset");
+    },
+
+    async patchAsset(id, operations, signal) {
+      const envelope = await request<unknown>(assetPath(id), {
+        method: "PATCH",
+        body: operations,
+        contentType: "application/json-patch+json",
+        signal,
+      });
+      return isRecord(envelope.payload) && typeof envelope.payload["id"] === "string"
+        ? (envelope.payload as unknown as Asset)
+        : undefined;
+    },
+
+    async getAssetKeywords(id, signal) {
+      const envelope = await request<unknown>(`${assetPath(id)}/keywords`, { signal });
+      return readList<AssetKeyword>(envelope.payload, "the asset's keywords");
+    },
+
+    async addAssetKeywords(id, keywords, signal) {
+      await request<unknown>(`${assetPath(id)}/keywords`, { method: "POST", body: keywords, signal });
+    },
+
+    async removeAssetKeyword(id, keywordId, signal) {
+      await request<unknown>(`${assetPath(id)}/keywords/${encodePathSegment(keywordId)}`, {
+        method: "DELETE",
+        signal,
+      });
+    },
+
+    async getAssetAttributes(id, signal) {
+      const envelope = await request<unknown>(`${assetPath(id)}/attributes`, { signal });
+      const payload = envelope.payload;
+      // MediaValet wraps the values in `attributes`; a bare map is read too.
+      const values = isRecord(payload) && isRecord(payload["attributes"]) ? payload["attributes"] : payload;
+      if (!isRecord(values)) throw badResponse("the asset's attributes are missing from the response");
+      return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, textOf(value)]));
+    },
+
+    async getAssetCategories(id, signal) {
+      const envelope = await request<unknown>(`${assetPath(id)}/categories`, { signal });
+      return readList<Category>(envelope.payload, "the asset's categories");
+    },
+
+    async getAssetRenditions(id, signal) {
+      const envelope = await request<unknown>(`${assetPath(id)}/renditions`, { signal });
+      return readList<AssetRendition>(envelope.payload, "the asset's renditions");
+    },
+
+    async listCategories(signal) {
+      const envelope = await request<unknown>("/categories", { signal });
+      return readList<Category>(envelope.payload, "the list of categories");
+    },
+
+    async getCategory(id, signal) {
+      const envelope = await request<unknown>(`/categories/${encodePathSegment(id)}`, { signal });
+      return readRecord<Category>(envelope.payload, "the category");
+    },
+
+    async listCategoryAssets(id, params, signal) {
+      const envelope = await request<unknown>(`/categories/${encodePathSegment(id)}/assets`, {
+        query: { count: params.count, offset: params.offset },
+        signal,
+      });
+      return readAssetPage(envelope, params.offset ?? 0);
+    },
+
+    async listKeywords(signal) {
+      const envelope = await request<unknown>("/keywords", { signal });
+      return readList<Keyword>(envelope.payload, "the list of keywords");
+    },
+
+    async listAttributes(signal) {
+      const envelope = await request<unknown>("/attributes", { signal });
+      return readList<AttributeDefinition>(envelope.payload, "the list of attributes");
     },
   };
+}
+
+function assetPath(id: string): string {
+  return `/assets/${encodePathSegment(id)}`;
+}
+
+/** A page of assets from any listing: `payload.assets`, with the total from `recordCount` or `assetCount`. */
+function readAssetPage(envelope: Envelope<unknown>, offset: number): AssetPage {
+  const payload = envelope.payload;
+  const assets = isRecord(payload) ? (payload["assets"] ?? payload["Assets"]) : undefined;
+  if (!Array.isArray(assets)) throw badResponse("the list of assets is missing from the response");
+  const assetCount = isRecord(payload) ? (payload["assetCount"] ?? payload["AssetCount"]) : undefined;
+  const total =
+    envelope.recordCount?.totalRecordsFound ??
+    (typeof assetCount === "number" ? assetCount : offset + assets.length);
+  return { assets: assets as Asset[], total, offset, count: assets.length };
+}
+
+/** Checks only the outline (a list of objects): the items' fields are MediaValet's to define. */
+function readList<T>(payload: unknown, what: string): T[] {
+  if (!Array.isArray(payload) || !payload.every(isRecord))
+    throw badResponse(`${what} is missing from the response`);
+  return payload as T[];
+}
+
+function readRecord<T>(payload: unknown, what: string): T {
+  if (!isRecord(payload)) throw badResponse(`${what} is missing from the response`);
+  return payload as T;
+}
+
+/** Attribute values are strings in MediaValet, but a stand-in or a newer version may send numbers or booleans. */
+function textOf(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value === null || value === undefined) return "";
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
 function buildUrl(baseUrl: string, path: string, query: ApiRequestInit["query"]): string {

@@ -2,15 +2,24 @@ export { createApiClient } from "./createApiClient";
 export type { ApiClient, ApiClientOptions, ApiRequestInit } from "./createApiClient";
 export { ApiError } from "./ApiError";
 export type { ApiErrorCode, ApiErrorOptions } from "./ApiError";
+export { buildAssetPatch, type AssetText } from "./buildAssetPatch";
 export { parseRetryAfter } from "./parseRetryAfter";
 export type {
   ApiErrorDetail,
   Asset,
   AssetFile,
+  AssetKeyword,
   AssetMedia,
   AssetPage,
   AssetRecord,
+  AssetRendition,
+  AssetSearch,
+  AssetSort,
+  AttributeDefinition,
+  Category,
   CurrentUser,
   Envelope,
+  JsonPatchOperation,
+  Keyword,
   RecordCount,
 } from "./types";

@@ -40,6 +40,8 @@ export interface AssetMedia {
   large?: string;
   original?: string;
   download?: string;
+  /** A playable stream for video and audio, when MediaValet has one. */
+  stream?: string;
 }
 
 export interface AssetFile {
@@ -100,4 +102,81 @@ export interface AssetPage {
   offset: number;
   /** How many assets this page holds. */
   count: number;
+}
+
+/** How `POST /assets/search` orders results: a field and `A` (ascending) or `D` (descending). */
+export type AssetSort = "record.createdAt D" | "record.createdAt A" | "title A" | "title D" | (string & {});
+
+/** The body of `POST /assets/search`; every field is optional, as in MediaValet. */
+export interface AssetSearch {
+  /** MediaValet's full-text syntax: implicit AND, `OR`, `NOT`, `"exact phrase"`, `flag*`. */
+  search?: string;
+  /** e.g. `(AssetType EQ Image)`. */
+  filters?: string;
+  /** e.g. `(CategoryIds/ANY(c: c EQ '<id>'))`. */
+  containerFilter?: string;
+  sort?: AssetSort;
+  count?: number;
+  offset?: number;
+}
+
+/** One keyword on an asset, as `GET /assets/{id}/keywords` lists it; the id is what a removal names. */
+export interface AssetKeyword {
+  id: string;
+  keywordName: string;
+}
+
+/** One entry of the library's keyword list (`GET /keywords`). */
+export interface Keyword {
+  id: string;
+  keywordName: string;
+  groupName?: string;
+  isSearchable?: boolean;
+}
+
+/** A category (folder). `tree.path` joins the names from the root with backslashes, e.g. `Root\Marketing\2024`. */
+export interface Category {
+  id: string;
+  name: string;
+  /** Null for the root. */
+  parentId: string | null;
+  description?: string;
+  tree: {
+    name?: string;
+    path: string;
+    /** The ids from the root, joined like `path`; not every API version sends it. */
+    idPath?: string;
+    id?: string;
+  };
+  assetCount?: number;
+  subfolderCount?: number;
+}
+
+/** The definition of a custom attribute (`GET /attributes`): what an asset's attribute id means. */
+export interface AttributeDefinition {
+  id: string;
+  name: string;
+  /** "Text", "Boolean", "DateTime", "Status", "Options", … */
+  attributeType: string;
+  isSystemProperty?: boolean;
+  isRequired?: boolean;
+}
+
+/** A rendition of an asset (`GET /assets/{id}/renditions`); MediaValet's shape is not documented, so little is assumed. */
+export interface AssetRendition {
+  id?: string;
+  name: string;
+  url?: string;
+  width?: number;
+  height?: number;
+  fileType?: string;
+  sizeInBytes?: number;
+}
+
+/** One operation of a JSON Patch (RFC 6902), as `PATCH /assets/{id}` takes them. */
+export interface JsonPatchOperation {
+  op: "add" | "remove" | "replace";
+  /** A JSON Pointer such as `/title` or `/attributes/<attributeId>`. */
+  path: string;
+  value?: unknown;
 }

@@ -1,7 +1,9 @@
 import type { UserManager } from "oidc-client-ts";
-import { untrack, type JSX } from "solid-js";
+import { Show, untrack, type JSX } from "solid-js";
 import { AuthContext } from "./AuthContext";
 import { createAuth, type Auth } from "./createAuth";
+import type { IdleSignOut } from "./createIdleSignOut";
+import { IdleWarning } from "./IdleWarning";
 
 export type AuthProviderProps = { children: JSX.Element } & (
   { auth: Auth } | { userManager: UserManager; basePath: string }
@@ -16,5 +18,12 @@ export function AuthProvider(props: AuthProviderProps) {
   const auth = untrack(() =>
     "auth" in props ? props.auth : createAuth({ userManager: props.userManager, basePath: props.basePath }),
   );
-  return <AuthContext.Provider value={auth}>{props.children}</AuthContext.Provider>;
+  return (
+    <AuthContext.Provider value={auth}>
+      {props.children}
+      <Show when={auth.idle?.secondsLeft()}>
+        {(seconds) => <IdleWarning idle={auth.idle as IdleSignOut} seconds={seconds()} />}
+      </Show>
+    </AuthContext.Provider>
+  );
 }

@@ -1,8 +1,9 @@
 import type { User, UserManager } from "oidc-client-ts";
-import { createEffect, createSignal, onCleanup, untrack, type Accessor } from "solid-js";
+import { createEffect, createMemo, createSignal, onCleanup, untrack, type Accessor } from "solid-js";
 import { createStore } from "solid-js/store";
 import { AuthError, toAuthError } from "./AuthError";
 import type { AuthState } from "./AuthState";
+import { createIdleSignOut, type IdleSignOut } from "./createIdleSignOut";
 import { createNonce } from "./createNonce";
 import { createRenewalLock } from "./createRenewalLock";
 import { createSessionKeeper, type RenewalStatus, type RenewOptions } from "./createSessionKeeper";
@@ -47,6 +48,8 @@ export interface Auth {
   renew(options?: RenewOptions): Promise<string | undefined>;
   /** What automatic renewal is doing: idle, renewing, retrying or failed. */
   renewal: Accessor<RenewalStatus>;
+  /** Idle sign-out, when the deployment turned it on. */
+  readonly idle?: IdleSignOut;
   clearError(): void;
 }
 
@@ -58,6 +61,8 @@ export interface CreateAuthOptions {
   now?: () => number;
   /** Where automatic sign-in attempts are counted, to stop redirect loops; defaults to sessionStorage. */
   attemptStore?: Storage;
+  /** Minutes without activity in any tab before signing out; off when absent or null. */
+  idleSignOutMinutes?: number | null;
 }
 
 // Automatic sign-in redirects allowed within a minute before Valet stops and explains instead of looping.
@@ -217,9 +222,51 @@ export function createAuth(options: CreateAuthOptions): Auth {
     return completion;
   };
 
+  const signOut = async () => {
+    signingOut = true;
+    setState({ status: "redirecting", error: null });
+    // Revoke first: a refresh token left alive at the server outlives the sign-out.
+    await userManager.revokeTokens(["refresh_token"]).catch(() => undefined);
+    await userManager.removeUser().catch(() => undefined);
+    try {
+      // With the user gone, no id_token_hint goes into the URL: tokens never travel in URLs. The server knows
+      // the client by client_id and checks the registered post-logout redirect URI.
+      await userManager.signoutRedirect();
+    } catch (error) {
+      signingOut = false;
+      setState({ user: null, status: "signedOut", error: toAuthError("signoutRedirect", error) });
+    }
+  };
+
+  // Idle sign-out runs only while someone is signed in, and starts afresh with each session.
+  const idleMinutes = options.idleSignOutMinutes;
+  let idle: IdleSignOut | undefined;
+  if (idleMinutes) {
+    const [current, setCurrent] = createSignal<IdleSignOut>();
+    const signedIn = createMemo(() => state.user !== null);
+    createEffect(() => {
+      // Owned by this effect: a new session gets a fresh timer, and signing out disposes the old one.
+      setCurrent(
+        signedIn()
+          ? createIdleSignOut({
+              minutes: idleMinutes,
+              signOut: () => void signOut(),
+              now,
+              storage: window.localStorage,
+            })
+          : undefined,
+      );
+    });
+    idle = {
+      secondsLeft: () => current()?.secondsLeft() ?? null,
+      stayActive: () => current()?.stayActive(),
+    };
+  }
+
   return {
     state,
     basePath,
+    idle,
     isAuthenticated,
     completeSignIn,
     renew: (request = { force: true }) => keeper.renew(request),
@@ -249,20 +296,6 @@ export function createAuth(options: CreateAuthOptions): Auth {
         setState({ status: signedInOrOut(), error: toAuthError("signinRedirect", error) });
       }
     },
-    async signOut() {
-      signingOut = true;
-      setState({ status: "redirecting", error: null });
-      // Revoke first: a refresh token left alive at the server outlives the sign-out.
-      await userManager.revokeTokens(["refresh_token"]).catch(() => undefined);
-      await userManager.removeUser().catch(() => undefined);
-      try {
-        // With the user gone, no id_token_hint goes into the URL: tokens never travel in URLs. The server knows
-        // the client by client_id and checks the registered post-logout redirect URI.
-        await userManager.signoutRedirect();
-      } catch (error) {
-        signingOut = false;
-        setState({ user: null, status: "signedOut", error: toAuthError("signoutRedirect", error) });
-      }
-    },
+    signOut,
   };
 }

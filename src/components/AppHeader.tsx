@@ -25,7 +25,13 @@ export function AppHeader(props: AppHeaderProps) {
               <A href="/assets">Library</A>
             </li>
             <li>
+              <A href="/categories">Categories</A>
+            </li>
+            <li>
               <A href="/profile">Profile</A>
+            </li>
+            <li>
+              <A href="/session">Session</A>
             </li>
           </ul>
         </nav>

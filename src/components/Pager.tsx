@@ -1,4 +1,5 @@
 import { Show } from "solid-js";
+import { pageInfo } from "./pageInfo";
 
 export interface PagerProps {
   /** Zero-based index of the first item shown. */
@@ -11,30 +12,46 @@ export interface PagerProps {
   onPage: (offset: number) => void;
 }
 
-/** "Showing 1–48 of 212", with previous and next. */
+/** "Showing 1–48 of 212 · page 1 of 5", with first, previous, next and last. */
 export function Pager(props: PagerProps) {
-  const first = () => (props.shown === 0 ? 0 : props.offset + 1);
-  const last = () => props.offset + props.shown;
+  const info = () => pageInfo(props.offset, props.pageSize, props.shown, props.total);
+  const go = (offset: number | undefined) => {
+    if (offset !== undefined) props.onPage(offset);
+  };
   return (
     <nav class="pager" aria-label="Pages">
-      <p aria-live="polite">
-        Showing {first()}–{last()} of {props.total}
+      <p aria-live="polite" data-testid="pager-status">
+        Showing {info().first}–{info().last} of {props.total}
+        <Show when={info().pageCount > 1}>
+          {" "}
+          · page {info().page} of {info().pageCount}
+        </Show>
       </p>
-      <Show when={props.total > props.pageSize}>
+      <Show when={info().pageCount > 1}>
         <div class="actions">
+          <button type="button" disabled={info().previousOffset === undefined} onClick={() => go(0)}>
+            First
+          </button>
           <button
             type="button"
-            disabled={props.offset === 0}
-            onClick={() => props.onPage(Math.max(0, props.offset - props.pageSize))}
+            disabled={info().previousOffset === undefined}
+            onClick={() => go(info().previousOffset)}
           >
             Previous
           </button>
           <button
             type="button"
-            disabled={last() >= props.total}
-            onClick={() => props.onPage(props.offset + props.pageSize)}
+            disabled={info().nextOffset === undefined}
+            onClick={() => go(info().nextOffset)}
           >
             Next
+          </button>
+          <button
+            type="button"
+            disabled={info().nextOffset === undefined}
+            onClick={() => go(info().lastOffset)}
+          >
+            Last
           </button>
         </div>
       </Show>

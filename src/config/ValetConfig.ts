@@ -19,4 +19,6 @@ export interface ValetConfig {
   apiBaseUrl: string;
   subscriptionKey: string;
   apiVersion: ApiVersion;
+  /** Minutes without activity in any tab before Valet signs out; null when idle sign-out is off (the default). */
+  idleSignOutMinutes: number | null;
 }

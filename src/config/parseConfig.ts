@@ -1,4 +1,4 @@
-import { ConfigError } from "./ConfigError";
+import { ConfigError } from "./ConfigError.ts";
 import type { ConfigIssue } from "./ConfigError";
 import type { ApiVersion, ValetConfig } from "./ValetConfig";
 
@@ -17,6 +17,7 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set([
   "apiBaseUrl",
   "subscriptionKey",
   "apiVersion",
+  "idleSignOutMinutes",
 ]);
 
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -64,6 +65,7 @@ export function parseConfig(raw: unknown, appBaseUrl: string): ValetConfig {
   const apiBaseUrl = readUrl(input, "apiBaseUrl", issues, { allowQuery: false });
   const subscriptionKey = readString(input, "subscriptionKey", issues, { echo: false });
   const apiVersion = readApiVersion(input, issues);
+  const idleSignOutMinutes = readIdleMinutes(input, issues);
 
   for (const key of Object.keys(input)) {
     if (!KNOWN_KEYS.has(key)) {
@@ -93,7 +95,22 @@ export function parseConfig(raw: unknown, appBaseUrl: string): ValetConfig {
     apiBaseUrl,
     subscriptionKey,
     apiVersion,
+    idleSignOutMinutes,
   };
+}
+
+/** Idle sign-out is off unless a positive number of minutes is given (fractions allowed, for tests). */
+function readIdleMinutes(input: Record<string, unknown>, issues: ConfigIssue[]): number | null {
+  const value = input["idleSignOutMinutes"];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > 7 * 24 * 60) {
+    issues.push({
+      field: "idleSignOutMinutes",
+      message: `must be a number of minutes greater than 0 (at most a week), or left out to turn idle sign-out off; got ${describe(value)}`,
+    });
+    return null;
+  }
+  return value;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useIsRouting, useLocation, type RouteSectionProps } from "@solidjs/router";
-import { createEffect, on, Show } from "solid-js";
+import { createEffect, ErrorBoundary, on, Show } from "solid-js";
 import { toRouterPath, useAuth } from "../auth";
+import { AppErrorPage } from "../components/AppErrorPage";
 import { AppHeader } from "../components/AppHeader";
 
 /** The frame of every page: header, main landmark, and focus moved to the new page's heading on navigation. */
@@ -9,11 +10,15 @@ export function RootLayout(props: RouteSectionProps) {
   const location = useLocation();
   const isRouting = useIsRouting();
   let main: HTMLElement | undefined;
+  let resetError: (() => void) | undefined;
 
   createEffect(
     on(
       () => location.pathname,
       () => {
+        // A page that failed is forgotten once the person goes elsewhere.
+        resetError?.();
+        resetError = undefined;
         // After the new page has rendered, move focus to its heading so screen readers announce it.
         queueMicrotask(() => main?.querySelector<HTMLElement>("h1")?.focus({ preventScroll: true }));
       },
@@ -44,7 +49,14 @@ export function RootLayout(props: RouteSectionProps) {
         <div class="route-progress" role="progressbar" aria-label="Loading page" />
       </Show>
       <main id="main" ref={(element) => (main = element)}>
-        {props.children}
+        <ErrorBoundary
+          fallback={(error: unknown, reset) => {
+            resetError = reset;
+            return <AppErrorPage error={error} onRetry={reset} />;
+          }}
+        >
+          {props.children}
+        </ErrorBoundary>
       </main>
     </>
   );

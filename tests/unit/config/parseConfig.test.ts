@@ -40,7 +40,18 @@ describe("parseConfig", () => {
       apiBaseUrl: "https://api.mediavalet.com",
       subscriptionKey: "key-123",
       apiVersion: "1.0",
+      idleSignOutMinutes: null,
     });
+  });
+
+  it("turns idle sign-out on only for a positive number of minutes", () => {
+    expect(parseConfig({ ...valid, idleSignOutMinutes: 15 }, APP).idleSignOutMinutes).toBe(15);
+    expect(parseConfig({ ...valid, idleSignOutMinutes: 0.5 }, APP).idleSignOutMinutes).toBe(0.5);
+    for (const wrong of [0, -5, "15", Number.POSITIVE_INFINITY, 100_000]) {
+      expect(messageFor({ ...valid, idleSignOutMinutes: wrong }, "idleSignOutMinutes")).toMatch(
+        /^must be a number of minutes greater than 0/,
+      );
+    }
   });
 
   it("keeps every setting that is given", () => {

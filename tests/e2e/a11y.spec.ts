@@ -1,0 +1,101 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, openSignedIn, test } from "./fixtures";
+
+/** Runs axe with the WCAG 2.1 A and AA rules and returns the serious and critical violations, readably. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
+}
+
+/** Every page, each waited on until its content (not its loading state) is on screen. */
+const PAGES: { path: string; ready: (page: Page) => Promise<void> }[] = [
+  {
+    path: "/assets",
+    ready: (page) => expect(page.getByRole("list", { name: "Assets" }).locator("img").first()).toBeVisible(),
+  },
+  {
+    path: "/categories",
+    ready: (page) =>
+      expect(page.getByRole("navigation", { name: "Category tree" }).getByRole("link").first()).toBeVisible(),
+  },
+  {
+    path: "/profile",
+    ready: (page) => expect(page.getByTestId("profile-name")).toHaveText("Dana Demo"),
+  },
+  {
+    path: "/session",
+    ready: (page) => expect(page.getByTestId("expires-in")).toBeVisible(),
+  },
+];
+
+for (const scheme of ["light", "dark"] as const) {
+  test.describe(`Accessibility (${scheme} mode)`, () => {
+    test.use({ colorScheme: scheme });
+
+    test("the landing page has no serious or critical violations", async ({ page }) => {
+      await page.goto("/");
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test("the not-found page has no serious or critical violations", async ({ page }) => {
+      await page.goto("/no-such-page");
+      await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    for (const { path, ready } of PAGES) {
+      test(`${path} has no serious or critical violations`, async ({ page }) => {
+        await openSignedIn(page, path);
+        await ready(page);
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+    }
+
+    test("an asset page, viewing and editing, has no serious or critical violations", async ({ page }) => {
+      await openSignedIn(page, "/assets");
+      await page.getByRole("list", { name: "Assets" }).getByRole("link").first().click();
+      await expect(page.getByRole("list", { name: "Keywords" })).toBeVisible();
+      await expect(page.getByRole("region", { name: "Attributes" }).locator("dt").first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole("button", { name: "Edit details" }).click();
+      await expect(page.getByLabel("Title")).toBeFocused();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test("a category page has no serious or critical violations", async ({ page }) => {
+      await openSignedIn(page, "/assets");
+      await page.getByRole("list", { name: "Assets" }).getByRole("link").first().click();
+      await page.getByRole("region", { name: "Categories" }).getByRole("link").first().click();
+      await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toBeVisible();
+      await expect(page.getByRole("list", { name: "Assets in this category" })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+}
+
+test.describe("Narrow screens", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("no page scrolls sideways at 360 px", async ({ page }) => {
+    await openSignedIn(page, "/assets");
+    await expect(page.getByRole("list", { name: "Assets" }).locator("img").first()).toBeVisible();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow(), "/assets").toBeLessThanOrEqual(0);
+    await page.getByRole("list", { name: "Assets" }).getByRole("link").first().click();
+    await expect(page.getByRole("list", { name: "Keywords" })).toBeVisible();
+    expect(await overflow(), "asset page").toBeLessThanOrEqual(0);
+    for (const path of ["/categories", "/session", "/profile"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      expect(await overflow(), path).toBeLessThanOrEqual(0);
+    }
+  });
+});

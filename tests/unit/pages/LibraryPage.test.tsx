@@ -1,0 +1,124 @@
+import { createMemoryHistory, MemoryRouter, Route } from "@solidjs/router";
+import { cleanup, render, screen } from "@solidjs/testing-library";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ApiError } from "../../../src/api";
+import { ApiContext } from "../../../src/pages/ApiContext";
+import LibraryPage from "../../../src/pages/LibraryPage";
+import { createFakeApi, testAsset, testPage } from "./fakeApi";
+
+function renderLibrary(api = createFakeApi(), path = "/assets") {
+  const history = createMemoryHistory();
+  history.set({ value: path });
+  render(() => (
+    <ApiContext.Provider value={api}>
+      <MemoryRouter history={history}>
+        <Route path="/assets" component={LibraryPage} />
+      </MemoryRouter>
+    </ApiContext.Provider>
+  ));
+  return { api, history };
+}
+
+const assets = Array.from({ length: 3 }, (_, index) =>
+  testAsset({ id: `a${index}`, title: `Asset ${index}` }),
+);
+
+describe("LibraryPage", () => {
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+  });
+
+  it("shows the results for the search in the URL", async () => {
+    const api = createFakeApi();
+    api.searchAssets.mockResolvedValue(testPage(assets, 100, 48));
+    renderLibrary(api, "/assets?search=boat&type=video&sort=title&offset=48");
+
+    expect(await screen.findByText("Asset 2")).toBeTruthy();
+    expect(api.searchAssets.mock.calls[0]?.[0]).toEqual({
+      search: "boat",
+      filters: "(AssetType EQ Video)",
+      sort: "title A",
+      count: 48,
+      offset: 48,
+    });
+    expect((screen.getByLabelText("Search assets") as HTMLInputElement).value).toBe("boat");
+    expect((screen.getByLabelText("Type") as HTMLSelectElement).value).toBe("video");
+    expect((screen.getByLabelText("Sort by") as HTMLSelectElement).value).toBe("title");
+    expect(screen.getByTestId("pager-status").textContent).toBe("Showing 49–51 of 100 · page 2 of 3");
+    expect(screen.getByRole("link", { name: /Asset 0/ }).getAttribute("href")).toBe("/assets/a0");
+  });
+
+  it("searches on submit only, not per keystroke, and puts the search in the URL", async () => {
+    const api = createFakeApi();
+    api.searchAssets.mockResolvedValue(testPage(assets));
+    const { history } = renderLibrary(api);
+    await screen.findByText("Asset 0");
+    const user = userEvent.setup();
+
+    await user.type(screen.getByLabelText("Search assets"), "red car");
+    expect(api.searchAssets).toHaveBeenCalledTimes(1);
+    await user.click(screen.getByRole("button", { name: "Search" }));
+
+    await expect.poll(() => history.get()).toBe("/assets?search=red+car");
+    await expect.poll(() => api.searchAssets.mock.calls.length).toBe(2);
+    expect(api.searchAssets.mock.calls[1]?.[0]).toMatchObject({ search: "red car", offset: 0 });
+  });
+
+  it("starts from the first page when the type or sort changes", async () => {
+    const api = createFakeApi();
+    api.searchAssets.mockResolvedValue(testPage(assets, 100, 48));
+    const { history } = renderLibrary(api, "/assets?offset=48");
+    await screen.findByText("Asset 0");
+    const user = userEvent.setup();
+
+    await user.selectOptions(screen.getByLabelText("Type"), "image");
+    await expect.poll(() => history.get()).toBe("/assets?type=image");
+    await user.selectOptions(screen.getByLabelText("Sort by"), "oldest");
+    await expect.poll(() => history.get()).toBe("/assets?type=image&sort=oldest");
+    await expect
+      .poll(() => api.searchAssets.mock.calls.at(-1)?.[0])
+      .toMatchObject({
+        filters: "(AssetType EQ Image)",
+        sort: "record.createdAt A",
+        offset: 0,
+      });
+  });
+
+  it("pages through the URL and starts the new page at the top", async () => {
+    const api = createFakeApi();
+    api.searchAssets.mockResolvedValue(testPage(assets, 100));
+    const { history } = renderLibrary(api, "/assets?search=sea");
+    await screen.findByText("Asset 0");
+
+    const scrollTo = vi.spyOn(window, "scrollTo").mockImplementation(() => {});
+
+    await userEvent.setup().click(screen.getByRole("button", { name: "Last" }));
+    await expect.poll(() => history.get()).toBe("/assets?search=sea&offset=96");
+    expect(scrollTo).toHaveBeenCalledWith({ top: 0 });
+  });
+
+  it("says so when nothing matches", async () => {
+    const api = createFakeApi();
+    api.searchAssets.mockResolvedValue(testPage([]));
+    renderLibrary(api, "/assets?search=zzz");
+    expect(
+      await screen.findByText("No assets match this search. Try other words or another type."),
+    ).toBeTruthy();
+  });
+
+  it("shows a failure with Try again, which fetches again", async () => {
+    const api = createFakeApi();
+    api.searchAssets.mockRejectedValueOnce(
+      new ApiError("server_error", "MediaValet had a problem answering (500)."),
+    );
+    api.searchAssets.mockResolvedValue(testPage(assets));
+    renderLibrary(api);
+
+    expect((await screen.findByRole("alert")).textContent).toBe("MediaValet had a problem answering (500).");
+    await userEvent.setup().click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByText("Asset 0")).toBeTruthy();
+    expect(api.searchAssets).toHaveBeenCalledTimes(2);
+  });
+});
