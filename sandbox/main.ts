@@ -1,5 +1,11 @@
 // `npm run sandbox`: the MediaValet stand-in on its own, for pointing a dev server or a REST client at it.
 import { parseArgs } from "node:util";
+import {
+  INTEGRATION_CLIENT_ID,
+  INTEGRATION_CLIENT_SECRET,
+  INTEGRATION_REDIRECT_URIS,
+  PASSWORD_CLIENT_ID,
+} from "./auth/clients";
 import { SANDBOX_DEFAULTS, startSandbox, type SandboxOptions } from "./startSandbox";
 import { USERS } from "./users";
 
@@ -12,6 +18,7 @@ const HELP = `Usage: npm run sandbox -- [options]
   --app-origin <origin>   an origin Valet is served from; repeatable
                           (SANDBOX_APP_ORIGINS, comma-separated; default http://127.0.0.1:5173)
   --allow-remote          allow a non-loopback --host
+  --test-controls         serve the test controls at <auth>/__sandbox/ (SANDBOX_TEST_CONTROLS=1)
   --quiet                 do not log requests
   --help                  show this help
 `;
@@ -32,6 +39,7 @@ function readOptions(): SandboxOptions | undefined {
       issuer: { type: "string" },
       "app-origin": { type: "string", multiple: true },
       "allow-remote": { type: "boolean" },
+      "test-controls": { type: "boolean" },
       quiet: { type: "boolean" },
       help: { type: "boolean" },
     },
@@ -44,6 +52,7 @@ function readOptions(): SandboxOptions | undefined {
   return {
     host: values.host ?? env["SANDBOX_HOST"] ?? SANDBOX_DEFAULTS.host,
     allowRemote: values["allow-remote"] === true,
+    testControls: values["test-controls"] === true || env["SANDBOX_TEST_CONTROLS"] === "1",
     authPort: port("--auth-port", values["auth-port"] ?? env["SANDBOX_AUTH_PORT"], SANDBOX_DEFAULTS.authPort),
     apiPort: port("--api-port", values["api-port"] ?? env["SANDBOX_API_PORT"], SANDBOX_DEFAULTS.apiPort),
     ...(issuer ? { issuer } : {}),
@@ -66,9 +75,13 @@ MediaValet sandbox is running.
   Issuer:            ${sandbox.issuer}
   DAM API:           ${sandbox.apiUrl}  (like https://api.mediavalet.com)
   Subscription key:  ${sandbox.subscriptionKey}
-  Client id:         valet (public, PKCE S256)
+  Clients:           valet (public, code + PKCE S256)
+                     ${PASSWORD_CLIENT_ID} (public, password grant only)
+                     ${INTEGRATION_CLIENT_ID} / ${INTEGRATION_CLIENT_SECRET} (confidential: code, password,
+                       client credentials; redirect ${INTEGRATION_REDIRECT_URIS[0]})
   App origins:       ${options.appOrigins.join(", ")}
   Sign in as:        ${USERS.map((user) => `${user.username} / ${user.password}`).join(", ")}
+  Test controls:     ${sandbox.testControls ? `${sandbox.authUrl}/__sandbox/ (see docs/sandbox.md)` : "off (--test-controls)"}
 All state is in memory and is lost when the sandbox stops. Press Ctrl+C to stop.
 `);
 

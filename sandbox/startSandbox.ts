@@ -1,6 +1,8 @@
 import { startApiServer } from "./api/apiServer";
 import { startAuthServer } from "./auth/authServer";
+import { DEFAULT_LIFETIMES } from "./auth/provider";
 import { generateSigningKeys } from "./auth/signingKeys";
+import { createControlState } from "./control/controlState";
 import { isLoopbackHost } from "./loopback";
 import { createSignInLog } from "./signInLog";
 
@@ -25,6 +27,12 @@ export interface SandboxOptions {
   subscriptionKey?: string;
   /** Seconds; default 3600. */
   accessTokenTtl?: number;
+  /**
+   * Serve the test controls at `/__sandbox/` on the auth server (use them through `createSandboxControl(authUrl)`):
+   * lifetimes, token-endpoint and API faults, bad id_tokens, key rotation, refresh-token revocation and stats.
+   * Default false: without it the route does not exist.
+   */
+  testControls?: boolean;
   /** Default: no logging. */
   log?: (line: string) => void;
 }
@@ -36,6 +44,8 @@ export interface Sandbox {
   apiUrl: string;
   issuer: string;
   subscriptionKey: string;
+  /** Whether the `/__sandbox/` test controls are served. */
+  testControls: boolean;
   /** Stops both servers and drops their connections. */
   close(): Promise<void>;
 }
@@ -104,15 +114,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
   const keys = await generateSigningKeys();
   const signIns = createSignInLog();
+  const control = createControlState({ ...DEFAULT_LIFETIMES, accessToken: accessTokenTtl });
   const auth = await startAuthServer({
     host,
     port: authPort,
     issuer,
     appOrigins,
     appBasePath,
-    accessTokenTtl,
     keys,
     signIns,
+    control,
+    testControls: options.testControls === true,
     log,
   });
 
@@ -126,6 +138,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       appOrigins,
       subscriptionKey,
       signIns,
+      control,
       log,
     });
   } catch (error) {
@@ -138,6 +151,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     apiUrl: api.url,
     issuer: auth.issuer,
     subscriptionKey,
+    testControls: options.testControls === true,
     close: async () => {
       await Promise.all([auth.close(), api.close()]);
     },

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { JSONWebKeySet } from "jose";
+import type { ControlState } from "../control/controlState";
+import type { ApiFault } from "../control/controlTypes";
 import { closeServer, listen, originOf, sendJson } from "../http";
 import type { SignInLog } from "../signInLog";
 import { ApiError, GatewayRejection } from "./apiError";
@@ -7,8 +9,8 @@ import { createBearerVerifier, type BearerVerifier } from "./bearer";
 import { createApiCors, type ApiCors } from "./cors";
 import { envelope, type EnvelopeContext } from "./envelope";
 import { serveMedia } from "./media";
+import { createLibrary, type Library } from "./library";
 import { createRoutes, type Route } from "./routes";
-import { seedAssets, type AssetRecord } from "./seed/assets";
 import { requireSubscriptionKey } from "./subscriptionKey";
 
 export interface ApiServerOptions {
@@ -19,6 +21,8 @@ export interface ApiServerOptions {
   appOrigins: readonly string[];
   subscriptionKey: string;
   signIns: SignInLog;
+  /** Counts API calls and holds faults armed by the test controls. */
+  control: ControlState;
   log: (line: string) => void;
 }
 
@@ -34,8 +38,9 @@ interface Handler {
   cors: ApiCors;
   verify: BearerVerifier;
   subscriptionKey: string;
-  assets: ReadonlyMap<string, AssetRecord>;
+  library: Library;
   routes: Route[];
+  control: ControlState;
 }
 
 /** The stand-in for api.mediavalet.com: gateway checks, bearer JWTs, the envelope, seeded assets and media. */
@@ -60,13 +65,14 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const port = await listen(server, options.host, options.port);
   const url = originOf(options.host, port);
 
-  const assets = seedAssets();
+  const library = createLibrary();
   ready.handler = {
     cors: createApiCors(options.appOrigins),
     verify: createBearerVerifier({ issuer: options.issuer, jwks: options.jwks }),
     subscriptionKey: options.subscriptionKey,
-    assets: new Map(assets.map((asset) => [asset.id, asset])),
-    routes: createRoutes({ apiUrl: url, assets, signIns: options.signIns }),
+    library,
+    routes: createRoutes({ apiUrl: url, library, signIns: options.signIns }),
+    control: options.control,
   };
 
   return { url, close: () => closeServer(server) };
@@ -79,7 +85,7 @@ async function handle(
   startedAt: number,
 ): Promise<void> {
   const url = new URL(req.url ?? "/", "http://api.invalid");
-  if (serveMedia(req, res, url.pathname, (id) => handler.assets.get(id))) return;
+  if (serveMedia(req, res, url.pathname, (id) => handler.library.asset(id))) return;
 
   if (req.method === "OPTIONS") {
     handler.cors.preflight(req, res);
@@ -91,6 +97,13 @@ async function handle(
   const apiVersion = typeof requested === "string" && requested !== "" ? requested : DEFAULT_API_VERSION;
   const context: EnvelopeContext = { apiVersion, startedAt };
 
+  handler.control.stats.apiRequests++;
+  const fault = handler.control.takeApiFault();
+  if (fault) {
+    sendFault(res, fault, context);
+    return;
+  }
+
   try {
     if (!API_VERSION.test(apiVersion)) {
       throw new ApiError(400, "unsupported_api_version", `API version ${apiVersion} is not supported.`);
@@ -98,8 +111,9 @@ async function handle(
     requireSubscriptionKey(req, handler.subscriptionKey);
     const claims = await handler.verify(req.headers.authorization);
     const { route, params } = findRoute(handler.routes, req.method ?? "GET", url.pathname);
-    const result = await route.handle({ req, url, params, claims });
-    sendJson(res, result.status, envelope(context, result.payload, { recordCount: result.recordCount }));
+    const result = await route.handle({ req, url, params, claims, apiVersion });
+    const extras = { recordCount: result.recordCount, errors: result.errors ?? [] };
+    sendJson(res, result.status, envelope(context, result.payload, extras));
   } catch (error) {
     if (error instanceof GatewayRejection) {
       sendJson(res, error.status, error.body);
@@ -109,6 +123,47 @@ async function handle(
     } else {
       throw error;
     }
+  }
+}
+
+/**
+ * An answer forced by the test controls, shaped as the real one would be: 401 and 500 from the API in its envelope,
+ * 429 from the gateway (Azure API Management's throttling body, with Retry-After).
+ */
+function sendFault(res: ServerResponse, fault: ApiFault, context: EnvelopeContext): void {
+  switch (fault.status) {
+    case 401:
+      sendJson(
+        res,
+        401,
+        envelope(context, null, {
+          errors: [{ code: "invalid_token", message: "The access token has expired." }],
+        }),
+        {
+          "WWW-Authenticate":
+            'Bearer error="invalid_token", error_description="The access token has expired."',
+        },
+      );
+      return;
+    case 429: {
+      const seconds = fault.retryAfterSeconds ?? 1;
+      sendJson(
+        res,
+        429,
+        { statusCode: 429, message: `Rate limit is exceeded. Try again in ${seconds} seconds.` },
+        { "Retry-After": String(seconds) },
+      );
+      return;
+    }
+    case 500:
+      sendJson(
+        res,
+        500,
+        envelope(context, null, {
+          errors: [{ code: "server_error", message: "An unexpected error occurred." }],
+        }),
+      );
+      return;
   }
 }
 

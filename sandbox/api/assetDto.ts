@@ -32,14 +32,37 @@ export interface AssetDto {
   record: {
     createdAt: string;
     modifiedAt: string;
-    createdBy: { id: string; username: string; firstName: string; lastName: string } | null;
+    createdBy: UserRef | null;
+    modifiedBy: UserRef | null;
   };
   attributes: Record<string, string>;
+  /** What the caller may do with this asset (MediaValet 1.2 sends an array of permission names). */
+  permissions: string[];
 }
 
-/** MediaValet's asset shape (research §2.4). Media links point at the API's own unauthenticated `/media` route. */
-export function toAssetDto(asset: AssetRecord, apiUrl: string): AssetDto {
-  const creator = findUserById(asset.createdBy);
+interface UserRef {
+  id: string;
+  username: string;
+  firstName: string;
+  lastName: string;
+}
+
+function userRef(id: string): UserRef | null {
+  const user = findUserById(id);
+  return user
+    ? { id: user.id, username: user.username, firstName: user.givenName, lastName: user.familyName }
+    : null;
+}
+
+/**
+ * MediaValet's asset shape (research §2.4). Media links point at the API's own unauthenticated `/media` route;
+ * `permissions` are the caller's, from its access token.
+ */
+export function toAssetDto(
+  asset: AssetRecord,
+  apiUrl: string,
+  permissions: readonly string[] = [],
+): AssetDto {
   return {
     id: asset.id,
     title: asset.title,
@@ -70,15 +93,10 @@ export function toAssetDto(asset: AssetRecord, apiUrl: string): AssetDto {
     record: {
       createdAt: asset.createdAt,
       modifiedAt: asset.modifiedAt,
-      createdBy: creator
-        ? {
-            id: creator.id,
-            username: creator.username,
-            firstName: creator.givenName,
-            lastName: creator.familyName,
-          }
-        : null,
+      createdBy: userRef(asset.createdBy),
+      modifiedBy: userRef(asset.modifiedBy),
     },
     attributes: { ...asset.attributes },
+    permissions: [...permissions],
   };
 }

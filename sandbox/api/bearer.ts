@@ -6,6 +6,8 @@ export interface AccessTokenClaims extends JWTPayload {
   sub: string;
   scope?: string;
   client_id?: string;
+  /** MediaValet's custom claim: what the caller may do (see users.ts). */
+  Permissions?: unknown;
 }
 
 export interface BearerVerifierOptions {

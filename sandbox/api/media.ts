@@ -20,7 +20,7 @@ export function mediaUrl(apiUrl: string, assetId: string, size: MediaSize): stri
   return `${apiUrl}/media/${assetId}/${size}.svg`;
 }
 
-function dimensions(asset: AssetRecord, size: MediaSize): { width: number; height: number } {
+export function mediaDimensions(asset: AssetRecord, size: MediaSize): { width: number; height: number } {
   if (size === "original" || size === "download") return { width: asset.width, height: asset.height };
   const width = WIDTHS[size];
   return { width, height: Math.max(1, Math.round((width * asset.height) / asset.width)) };
@@ -33,7 +33,7 @@ function hueOf(assetId: string): number {
 
 /** A placeholder picture: a gradient in the asset's own colour, with its title and type written on it. */
 export function renderSvg(asset: AssetRecord, size: MediaSize): string {
-  const { width, height } = dimensions(asset, size);
+  const { width, height } = mediaDimensions(asset, size);
   const hue = hueOf(asset.id);
   const shorter = Math.min(width, height);
   const titleSize = Math.max(8, Math.min(shorter / 8, (width * 1.6) / Math.max(asset.title.length, 1)));

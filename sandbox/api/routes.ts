@@ -1,12 +1,13 @@
 import type { IncomingMessage } from "node:http";
 import type { SignInLog } from "../signInLog";
 import { findUserById } from "../users";
-import { ApiError } from "./apiError";
-import { toAssetDto } from "./assetDto";
+import { ApiError, type ApiErrorEntry } from "./apiError";
+import { assetRoutes } from "./assetRoutes";
 import type { AccessTokenClaims } from "./bearer";
+import { categoryRoutes } from "./categoryRoutes";
 import type { RecordCount } from "./envelope";
-import { searchAssets } from "./search";
-import type { AssetRecord } from "./seed/assets";
+import type { Library } from "./library";
+import { pageOf, pagingFromQuery } from "./paging";
 
 /** What a route handler gets: the parsed request and the verified caller. */
 export interface RouteRequest {
@@ -14,6 +15,8 @@ export interface RouteRequest {
   url: URL;
   params: string[];
   claims: AccessTokenClaims;
+  /** The `x-mv-api-version` asked for, "1.0" by default. */
+  apiVersion: string;
 }
 
 /** A successful answer; failures are thrown as ApiError. */
@@ -21,6 +24,8 @@ export interface RouteResult {
   status: number;
   payload: unknown;
   recordCount?: RecordCount;
+  /** Problems that did not stop the request (e.g. skipped patch operations), reported in the envelope. */
+  errors?: ApiErrorEntry[];
 }
 
 export interface Route {
@@ -32,34 +37,16 @@ export interface Route {
 
 export interface ApiData {
   apiUrl: string;
-  assets: readonly AssetRecord[];
+  library: Library;
   signIns: SignInLog;
 }
 
-const DEFAULT_COUNT = 50;
-const MAX_COUNT = 1000;
-
-/** `count` and `offset` as MediaValet reads them: names ignore case, defaults 50 and 0. */
-function paging(url: URL): { count: number; offset: number } {
-  const value = (name: string): string | undefined => {
-    for (const [key, raw] of url.searchParams) if (key.toLowerCase() === name) return raw;
-    return undefined;
-  };
-  const read = (name: string, fallback: number, max: number): number => {
-    const raw = value(name);
-    if (raw === undefined || raw === "") return fallback;
-    if (!/^\d+$/.test(raw)) throw new ApiError(400, "bad_request", `${name} must be a whole number.`);
-    return Math.min(Number(raw), max);
-  };
-  return {
-    count: read("count", DEFAULT_COUNT, MAX_COUNT),
-    offset: read("offset", 0, Number.MAX_SAFE_INTEGER),
-  };
+/** Every endpoint of the DAM API that the sandbox implements. */
+export function createRoutes(data: ApiData): Route[] {
+  return [...accountRoutes(data), ...assetRoutes(data), ...categoryRoutes(data), ...vocabularyRoutes(data)];
 }
 
-export function createRoutes(data: ApiData): Route[] {
-  const byId = new Map(data.assets.map((asset) => [asset.id.toLowerCase(), asset]));
-
+function accountRoutes(data: ApiData): Route[] {
   return [
     {
       method: "GET",
@@ -86,32 +73,50 @@ export function createRoutes(data: ApiData): Route[] {
         };
       },
     },
+  ];
+}
+
+/** The library's keyword list and attribute definitions (research §2.6); both page like any list. */
+function vocabularyRoutes(data: ApiData): Route[] {
+  return [
     {
       method: "GET",
-      path: /^\/assets$/,
+      path: /^\/keywords$/,
       handle: ({ url }) => {
-        const { count, offset } = paging(url);
-        const found = searchAssets(data.assets, url.searchParams.get("search") ?? "");
-        const page = found.slice(offset, offset + count);
+        const { page, recordCount } = pageOf(data.library.keywords(), pagingFromQuery(url));
         return {
           status: 200,
-          payload: { assetCount: found.length, assets: page.map((asset) => toAssetDto(asset, data.apiUrl)) },
-          recordCount: {
-            totalRecordsFound: found.length,
-            startingRecord: offset + 1,
-            recordsReturned: page.length,
-          },
+          payload: page.map((keyword) => ({
+            id: keyword.id,
+            keywordName: keyword.keywordName,
+            isSearchable: true,
+            isApproved: true,
+            approvalStatus: "Approved",
+            groupName: "General",
+            groupPath: "General",
+          })),
+          recordCount,
         };
       },
     },
     {
       method: "GET",
-      path: /^\/assets\/([^/]+)$/,
-      handle: ({ params }) => {
-        const id = params[0] ?? "";
-        const asset = byId.get(id.toLowerCase());
-        if (!asset) throw new ApiError(404, "not_found", `Asset ${id} was not found.`);
-        return { status: 200, payload: toAssetDto(asset, data.apiUrl) };
+      path: /^\/attributes$/,
+      handle: ({ url }) => {
+        const { page, recordCount } = pageOf(data.library.attributes, pagingFromQuery(url));
+        return {
+          status: 200,
+          payload: page.map((attribute) => ({
+            id: attribute.id,
+            name: attribute.name,
+            attributeType: attribute.attributeType,
+            isSystemProperty: false,
+            isRequired: attribute.isRequired,
+            optionsList: [...attribute.optionsList],
+            statusList: [],
+          })),
+          recordCount,
+        };
       },
     },
   ];

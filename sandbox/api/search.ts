@@ -1,13 +1,35 @@
 import type { AssetRecord } from "./seed/assets";
 
-/** Splits a query into lower-case terms; a "quoted phrase" stays one term. */
-function terms(query: string): string[] {
-  const found: string[] = [];
-  for (const match of query.toLowerCase().matchAll(/"([^"]*)"|(\S+)/g)) {
-    const term = (match[1] ?? match[2] ?? "").trim();
-    if (term !== "") found.push(term);
+interface Term {
+  text: string;
+  negated: boolean;
+}
+
+/**
+ * Splits a query into alternatives (separated by `OR`), each a list of terms that must all match. A "quoted phrase"
+ * stays one term, `NOT word` must not match, and a trailing `*` (`flag*`) is a prefix, which substring matching
+ * already covers.
+ */
+function parse(query: string): Term[][] {
+  const alternatives: Term[][] = [[]];
+  let negateNext = false;
+  for (const match of query.matchAll(/"([^"]*)"|(\S+)/g)) {
+    const quoted = match[1];
+    const word = match[2] ?? "";
+    if (quoted === undefined && word === "OR") {
+      alternatives.push([]);
+      continue;
+    }
+    if (quoted === undefined && word === "NOT") {
+      negateNext = true;
+      continue;
+    }
+    if (quoted === undefined && word === "AND") continue;
+    const text = (quoted ?? word.replace(/\*+$/, "")).trim().toLowerCase();
+    if (text !== "") alternatives[alternatives.length - 1]?.push({ text, negated: negateNext });
+    negateNext = false;
   }
-  return found;
+  return alternatives.filter((terms) => terms.length > 0);
 }
 
 function searchableText(asset: AssetRecord): string {
@@ -15,14 +37,15 @@ function searchableText(asset: AssetRecord): string {
 }
 
 /**
- * MediaValet's full-text search, simplified: every term must occur (implicit AND) in the title, description, file
- * name or keywords, ignoring case. Boolean operators and field terms are not supported yet.
+ * MediaValet's full-text search, simplified: terms match anywhere in the title, description, file name or keywords,
+ * ignoring case; terms are ANDed, `OR` separates alternatives, `NOT` excludes. Field terms (`title:…`) are not
+ * supported: they are searched as plain text.
  */
 export function searchAssets(assets: readonly AssetRecord[], query: string): AssetRecord[] {
-  const wanted = terms(query);
-  if (wanted.length === 0) return [...assets];
+  const alternatives = parse(query);
+  if (alternatives.length === 0) return [...assets];
   return assets.filter((asset) => {
     const text = searchableText(asset);
-    return wanted.every((term) => text.includes(term));
+    return alternatives.some((terms) => terms.every((term) => text.includes(term.text) !== term.negated));
   });
 }

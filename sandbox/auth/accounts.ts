@@ -6,7 +6,7 @@ import type {
   FindAccount,
   KoaContextWithOIDC,
 } from "oidc-provider";
-import { findUserById, fullName, type SandboxUser } from "../users";
+import { ALL_PERMISSIONS, findUserById, fullName, type SandboxUser } from "../users";
 
 /** The standard claims Valet reads from the id_token. */
 export const PROFILE_CLAIMS = ["name", "given_name", "family_name", "preferred_username"] as const;
@@ -41,15 +41,17 @@ export const findAccount: FindAccount = (_ctx, sub): Account | undefined => {
 };
 
 /**
- * MediaValet's discovery lists custom claims (UserId, UserName, Email, RoleId, UserOrgUnitId) that the API reads from
- * the access token; the stand-in puts the same names into its JWT access tokens.
+ * MediaValet's discovery lists custom claims (UserId, UserName, Email, RoleId, UserOrgUnitId, Permissions) that the
+ * API reads from the access token; the stand-in puts the same names into its JWT access tokens. A client-credentials
+ * token acts for the integration itself, with no user, and may do everything a contributor may.
  */
 export function extraTokenClaims(
   _ctx: KoaContextWithOIDC,
   token: AccessToken | ClientCredentials,
 ): Record<string, unknown> | undefined {
   const accountId = "accountId" in token ? token.accountId : undefined;
-  const user = accountId === undefined ? undefined : findUserById(accountId);
+  if (accountId === undefined) return { Permissions: [...ALL_PERMISSIONS] };
+  const user = findUserById(accountId);
   if (!user) return undefined;
   return {
     UserId: user.id,
@@ -57,5 +59,6 @@ export function extraTokenClaims(
     Email: user.email,
     RoleId: user.roleId,
     UserOrgUnitId: user.orgUnitId,
+    Permissions: [...user.permissions],
   };
 }

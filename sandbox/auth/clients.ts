@@ -1,6 +1,20 @@
 import type { ClientMetadata } from "oidc-provider";
 
 export const VALET_CLIENT_ID = "valet";
+/** A public client a deployment may opt into for password sign-in; it can do nothing else. */
+export const PASSWORD_CLIENT_ID = "valet-password";
+/** A confidential client, as MediaValet Support issues them to integrators (id and secret). */
+export const INTEGRATION_CLIENT_ID = "sandbox-integration";
+export const INTEGRATION_CLIENT_SECRET = "sandbox-integration-secret";
+/**
+ * Where the integration client may receive codes: a loopback port for scripts and curl, and the Postman callbacks
+ * that MediaValet whitelists for every client.
+ */
+export const INTEGRATION_REDIRECT_URIS = [
+  "http://127.0.0.1:8765/callback",
+  "https://www.getpostman.com/oauth2/callback",
+  "https://oauth.pstmn.io/v1/callback",
+];
 
 /**
  * Valet: a public client (a static site cannot keep a secret) that must use PKCE. Each origin the app is served from
@@ -19,7 +33,48 @@ export function valetClient(appOrigins: readonly string[], appBasePath: string):
   };
 }
 
-/** CORS for browser calls to the token, revocation and userinfo endpoints: a client's own redirect origins only. */
-export function clientOrigins(client: { redirectUris?: readonly string[] | undefined }): Set<string> {
-  return new Set((client.redirectUris ?? []).map((uri) => new URL(uri).origin));
+/**
+ * The password grant (resource owner password credentials) for a public client: what a deployment enables for
+ * non-interactive sign-in. No redirect URIs, no authorization endpoint: only `password` and `refresh_token`.
+ */
+export function passwordClient(): ClientMetadata {
+  return {
+    client_id: PASSWORD_CLIENT_ID,
+    client_name: "Valet (password sign-in)",
+    application_type: "web",
+    token_endpoint_auth_method: "none",
+    grant_types: ["password", "refresh_token"],
+    response_types: [],
+    redirect_uris: [],
+  };
+}
+
+/**
+ * A server-side integration with a secret, as MediaValet registers them: code flow (PKCE optional), refresh tokens,
+ * the password grant and client credentials. The secret may be sent with Basic auth or in the form body.
+ */
+export function integrationClient(): ClientMetadata {
+  return {
+    client_id: INTEGRATION_CLIENT_ID,
+    client_secret: INTEGRATION_CLIENT_SECRET,
+    client_name: "Sandbox integration",
+    application_type: "web",
+    token_endpoint_auth_method: "client_secret_basic",
+    grant_types: ["authorization_code", "refresh_token", "password", "client_credentials"],
+    response_types: ["code"],
+    redirect_uris: INTEGRATION_REDIRECT_URIS,
+  };
+}
+
+/**
+ * Which browser origins may call the token, revocation and userinfo endpoints for each client (IdentityServer's
+ * AllowedCorsOrigins): Valet's own redirect origins, the app origins for the password client, and none for the
+ * integration, which runs on a server.
+ */
+export function corsOriginsByClient(appOrigins: readonly string[]): ReadonlyMap<string, ReadonlySet<string>> {
+  const origins = new Set(appOrigins);
+  return new Map([
+    [VALET_CLIENT_ID, origins],
+    [PASSWORD_CLIENT_ID, origins],
+  ]);
 }

@@ -1,7 +1,8 @@
 import type { Context, Middleware } from "koa";
 import type { Interaction, Provider } from "oidc-provider";
 import { readBody } from "../http";
-import { USERS, findUserByCredentials } from "../users";
+import { USERS } from "../users";
+import { checkCredentials } from "./checkCredentials";
 import { grantMissing } from "./implicitConsent";
 import { loginPage } from "./loginPage";
 import { sendPage } from "./page";
@@ -73,19 +74,24 @@ async function handleLogin(
 
   if (ctx.method === "GET") {
     const hint = interaction.params["login_hint"];
-    sendPage(ctx, 200, loginPage({ ...page, username: typeof hint === "string" ? hint : "", failed: false }));
+    sendPage(
+      ctx,
+      200,
+      loginPage({ ...page, username: typeof hint === "string" ? hint : "", failure: undefined }),
+    );
     return;
   }
 
   const form = new URLSearchParams(await readBody(ctx.req));
   const username = form.get("username") ?? "";
-  const user = findUserByCredentials(username, form.get("password") ?? "");
-  if (!user) {
-    options.log(`auth: wrong password for "${username}"`);
+  const check = checkCredentials(username, form.get("password") ?? "");
+  if (!check.ok) {
+    options.log(`auth: sign-in refused for "${username}": ${check.failure}`);
     // 200, as IdentityServer's own login page does: a 401 page would also log a console error in the browser.
-    sendPage(ctx, 200, loginPage({ ...page, username, failed: true }));
+    sendPage(ctx, 200, loginPage({ ...page, username, failure: check.failure }));
     return;
   }
+  const { user } = check;
 
   options.signIns.record(user.id);
   options.log(`auth: ${user.username} signed in`);

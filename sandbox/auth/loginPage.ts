@@ -1,8 +1,8 @@
 import { escapeHtml } from "../html";
+import { FAILURE_MESSAGES, type CredentialsFailure } from "./checkCredentials";
 import type { PageOptions } from "./page";
 
 export const LOGIN_HEADING = "Sign in to MediaValet Sandbox";
-export const WRONG_CREDENTIALS = "Wrong username or password.";
 
 export interface LoginPageState {
   /** Where the form posts: the interaction URL. */
@@ -11,13 +11,14 @@ export interface LoginPageState {
   clientName: string;
   /** Kept after a failed attempt so only the password needs typing again. */
   username: string;
-  failed: boolean;
+  /** Why the last attempt failed, if it did. */
+  failure: CredentialsFailure | undefined;
   /** Accounts to show as a hint; the sandbox has nothing to hide. */
   hints: readonly { username: string; password: string }[];
 }
 
 export function loginPage(state: LoginPageState): PageOptions {
-  const alert = state.failed ? `<p role="alert">${escapeHtml(WRONG_CREDENTIALS)}</p>\n` : "";
+  const alert = state.failure ? `<p role="alert">${escapeHtml(FAILURE_MESSAGES[state.failure])}</p>\n` : "";
   const focusUsername = state.username === "" ? " autofocus" : "";
   const focusPassword = state.username === "" ? "" : " autofocus";
   const hints = state.hints

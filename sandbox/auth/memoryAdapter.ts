@@ -1,5 +1,11 @@
 import type { Adapter, AdapterFactory, AdapterPayload } from "oidc-provider";
 
+/** oidc-provider's adapter factory, plus what the test controls need to reach into storage. */
+export interface MemoryAdapterFactory extends AdapterFactory {
+  /** Deletes every stored `model` (e.g. "RefreshToken") whose payload matches; returns how many went. */
+  destroyWhere(model: string, matches: (payload: AdapterPayload) => boolean): number;
+}
+
 interface Entry {
   payload: AdapterPayload;
   /** Epoch milliseconds; undefined means it never expires. */
@@ -9,9 +15,10 @@ interface Entry {
 /**
  * oidc-provider's storage, one instance per sandbox. The built-in memory adapter shares one module-wide LRU between
  * every provider in the process (and evicts after 1000 entries); tests start many sandboxes, so each gets its own
- * maps here. Expiry is checked on read, so no timers outlive `close()`.
+ * maps here. Expiry is checked on read, so no timers outlive `close()`. The same factory serves a provider that is
+ * rebuilt (after a key rotation), so sessions and grants outlive the rebuild.
  */
-export function createMemoryAdapterFactory(now: () => number = Date.now): AdapterFactory {
+export function createMemoryAdapterFactory(now: () => number = Date.now): MemoryAdapterFactory {
   const entries = new Map<string, Entry>();
   const grantMembers = new Map<string, Set<string>>();
   const uidIndex = new Map<string, string>();
@@ -27,7 +34,7 @@ export function createMemoryAdapterFactory(now: () => number = Date.now): Adapte
     return entry.payload;
   };
 
-  return (model: string): Adapter => {
+  const factory = (model: string): Adapter => {
     const keyFor = (id: string): string => `${model}:${id}`;
     const findBy = (index: Map<string, string>, value: string): AdapterPayload | undefined => {
       const id = index.get(keyFor(value));
@@ -71,4 +78,16 @@ export function createMemoryAdapterFactory(now: () => number = Date.now): Adapte
       },
     };
   };
+
+  const destroyWhere: MemoryAdapterFactory["destroyWhere"] = (model, matches) => {
+    let destroyed = 0;
+    for (const [key, entry] of entries) {
+      if (key.startsWith(`${model}:`) && matches(entry.payload)) {
+        entries.delete(key);
+        destroyed++;
+      }
+    }
+    return destroyed;
+  };
+  return Object.assign(factory, { destroyWhere });
 }

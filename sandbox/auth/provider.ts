@@ -1,11 +1,20 @@
 import type * as OidcProviderModule from "oidc-provider";
-import type { Configuration, KoaContextWithOIDC, Provider, RefreshToken } from "oidc-provider";
+import type {
+  Configuration,
+  KoaContextWithOIDC,
+  Provider,
+  RefreshToken,
+  ResourceServer,
+} from "oidc-provider";
+import type { Lifetimes } from "../control/controlTypes";
 import { API_AUDIENCE, API_RESOURCE, API_SCOPE } from "../apiResource";
 import { CLAIMS_BY_SCOPE, extraTokenClaims, findAccount } from "./accounts";
-import { clientOrigins, valetClient } from "./clients";
+import { corsOriginsByClient, integrationClient, passwordClient, valetClient } from "./clients";
 import { loadExistingGrant } from "./implicitConsent";
-import { createMemoryAdapterFactory } from "./memoryAdapter";
+import type { MemoryAdapterFactory } from "./memoryAdapter";
 import { restoreOfflineAccess } from "./offlineAccess";
+import { registerPasswordGrant } from "./passwordGrant";
+import { refuseUnknownScopes } from "./refuseUnknownScopes";
 import { logoutSource, postLogoutSuccessSource, renderError } from "./providerPages";
 import type { SigningKeys } from "./signingKeys";
 
@@ -21,9 +30,12 @@ export const ROUTES = {
   jwks: "/.well-known/openid-configuration/jwks",
 } as const;
 
-const AUTHORIZATION_CODE_TTL = 60;
-const ID_TOKEN_TTL = 60 * 60;
-const REFRESH_TOKEN_TTL = 30 * 24 * 60 * 60;
+/** MediaValet's documented code lifetime, IdentityServer's id_token and (absolute) refresh token lifetimes. */
+export const DEFAULT_LIFETIMES: Omit<Lifetimes, "accessToken"> = {
+  code: 60,
+  idToken: 60 * 60,
+  refreshToken: 30 * 24 * 60 * 60,
+};
 const INTERACTION_TTL = 60 * 60;
 const SESSION_TTL = 14 * 24 * 60 * 60;
 
@@ -34,40 +46,61 @@ export interface ProviderSettings {
   appBasePath: string;
   keys: SigningKeys;
   cookieKeys: string[];
-  accessTokenTtl: number;
+  /** Shared across rebuilds of the provider, so nothing stored is lost when the keys rotate. */
+  adapter: MemoryAdapterFactory;
+  /** Read whenever a token is issued, so the test controls can change lifetimes while the server runs. */
+  lifetimes: () => Lifetimes;
 }
 
-/** A rotated refresh token keeps its predecessor's expiry: the lifetime is absolute, as IdentityServer's default. */
-function refreshTokenTtl(ctx: KoaContextWithOIDC | undefined): number {
+/**
+ * A rotated refresh token keeps its predecessor's expiry: the lifetime is absolute, as IdentityServer's default. A
+ * lifetime shortened since (by the test controls) applies to rotated tokens too.
+ */
+function refreshTokenTtl(ctx: KoaContextWithOIDC | undefined, configured: number): number {
   const rotated = ctx?.oidc.entities.RotatedRefreshToken as RefreshToken | undefined;
-  return rotated ? rotated.remainingTTL : REFRESH_TOKEN_TTL;
+  return rotated ? Math.max(1, Math.min(rotated.remainingTTL, configured)) : configured;
 }
+
+/** The OIDC scopes; `api` is the resource server's scope and must not be listed here (see STACK-NOTES). */
+const OIDC_SCOPES = ["openid", "offline_access", "profile", "email"];
 
 export function createProvider(settings: ProviderSettings): Provider {
-  const { oidc, accessTokenTtl } = settings;
+  const { oidc, lifetimes } = settings;
+  const corsOrigins = corsOriginsByClient(settings.appOrigins);
+  const resourceServer = (): ResourceServer => ({
+    scope: API_SCOPE,
+    audience: API_AUDIENCE,
+    accessTokenFormat: "jwt",
+    accessTokenTTL: lifetimes().accessToken,
+    jwt: { sign: { alg: "RS256" } },
+  });
 
   const configuration: Configuration = {
-    adapter: createMemoryAdapterFactory(),
-    clients: [valetClient(settings.appOrigins, settings.appBasePath)],
+    adapter: settings.adapter,
+    clients: [valetClient(settings.appOrigins, settings.appBasePath), passwordClient(), integrationClient()],
     jwks: settings.keys.privateJwks(),
     cookies: { keys: settings.cookieKeys },
     routes: ROUTES,
     findAccount,
     claims: CLAIMS_BY_SCOPE,
-    scopes: ["openid", "offline_access", "profile", "email"],
+    scopes: OIDC_SCOPES,
     conformIdTokenClaims: false,
     extraTokenClaims,
-    extraParams: { offline_access_restore: restoreOfflineAccess },
+    // Neither is a real parameter: both are hooks that run on every authorization request.
+    extraParams: {
+      offline_access_restore: restoreOfflineAccess,
+      unknown_scopes_refused: refuseUnknownScopes(oidc, [...OIDC_SCOPES, API_SCOPE]),
+    },
     loadExistingGrant,
     rotateRefreshToken: true,
     pkce: { required: (_ctx, client) => client.clientAuthMethod === "none" },
-    clientBasedCORS: (_ctx, origin, client) => clientOrigins(client).has(origin),
+    clientBasedCORS: (_ctx, origin, client) => corsOrigins.get(client.clientId)?.has(origin) === true,
     ttl: {
-      AccessToken: accessTokenTtl,
-      AuthorizationCode: AUTHORIZATION_CODE_TTL,
-      ClientCredentials: accessTokenTtl,
-      IdToken: ID_TOKEN_TTL,
-      RefreshToken: refreshTokenTtl,
+      AccessToken: () => lifetimes().accessToken,
+      AuthorizationCode: () => lifetimes().code,
+      ClientCredentials: () => lifetimes().accessToken,
+      IdToken: () => lifetimes().idToken,
+      RefreshToken: (ctx) => refreshTokenTtl(ctx, lifetimes().refreshToken),
       Interaction: INTERACTION_TTL,
       Session: SESSION_TTL,
       Grant: SESSION_TTL,
@@ -93,17 +126,15 @@ export function createProvider(settings: ProviderSettings): Provider {
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, indicator) => {
           if (indicator !== API_RESOURCE) throw new oidc.errors.InvalidTarget();
-          return {
-            scope: API_SCOPE,
-            audience: API_AUDIENCE,
-            accessTokenFormat: "jwt",
-            accessTokenTTL: accessTokenTtl,
-            jwt: { sign: { alg: "RS256" } },
-          };
+          return resourceServer();
         },
       },
+      // MediaValet's "coming soon" grant: a confidential client's own token for the API, with no user.
+      clientCredentials: { enabled: true },
     },
   };
 
-  return new oidc.Provider(settings.issuer, configuration);
+  const provider = new oidc.Provider(settings.issuer, configuration);
+  registerPasswordGrant(provider, { oidc, oidcScopes: OIDC_SCOPES, resourceServer });
+  return provider;
 }

@@ -26,9 +26,12 @@ describe("auth server discovery", () => {
     expect(metadata["code_challenge_methods_supported"]).toContain("S256");
     expect(metadata["code_challenge_methods_supported"]).not.toContain("plain");
     expect(metadata["grant_types_supported"]).toEqual(
-      expect.arrayContaining(["authorization_code", "refresh_token"]),
+      expect.arrayContaining(["authorization_code", "refresh_token", "password", "client_credentials"]),
     );
-    expect(metadata["scopes_supported"]).toEqual(expect.arrayContaining(["openid", "offline_access"]));
+    expect(metadata["scopes_supported"]).toEqual(expect.arrayContaining(["openid", "offline_access", "api"]));
+    expect(metadata["token_endpoint_auth_methods_supported"]).toEqual(
+      expect.arrayContaining(["client_secret_basic", "client_secret_post", "none"]),
+    );
   });
 
   it("publishes one RS256 signing key with a kid", async () => {

@@ -61,6 +61,17 @@ describe("the sandbox's sign-in page", () => {
     expect(html).toMatch(/<input id="password" name="password" type="password"[^>]* value=""/);
   });
 
+  it("tells a user whose account is locked, once the password was right", async () => {
+    const jar = new CookieJar();
+    const page = await openLoginPage(jar, authorizationRequest(sandbox()));
+    const response = await submitLogin(jar, page.html, page.url, { username: "locked", password: "locked" });
+    const html = await response.text();
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get("location")).toBeNull();
+    expect(html).toMatch(/<p role="alert">This account is locked\./);
+  });
+
   it("lets the user try again after a wrong password", async () => {
     const jar = new CookieJar();
     const request = authorizationRequest(sandbox());

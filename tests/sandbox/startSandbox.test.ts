@@ -44,7 +44,7 @@ describe("startSandbox", () => {
 
   it("exports the demo account among the seeded users", () => {
     expect(DEMO_USER).toEqual({ username: "demo", password: "demo" });
-    expect(USERS.map((user) => user.username)).toEqual(["demo", "alex"]);
+    expect(USERS.map((user) => user.username)).toEqual(["demo", "alex", "locked"]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { USERS } from "../../users";
+import { attributeValuesFor } from "./attributes";
 import { categoryIdsFor } from "./categories";
 import { createRandom, type Random } from "./random";
 import {
@@ -15,12 +16,15 @@ import {
 
 export type AssetType = "Image" | "Video" | "Document";
 
-/** A stored asset, before it is shaped into MediaValet's DTO (which needs the API's URL for its media links). */
+/**
+ * A stored asset, before it is shaped into MediaValet's DTO (which needs the API's URL for its media links). The
+ * fields people can edit through the API are mutable: writes last for the life of the sandbox.
+ */
 export interface AssetRecord {
   readonly id: string;
-  readonly title: string;
-  readonly description: string;
-  readonly altText: string;
+  title: string;
+  description: string;
+  altText: string;
   /** 0 = approved, as MediaValet's status codes. */
   readonly status: number;
   readonly type: AssetType;
@@ -32,11 +36,14 @@ export interface AssetRecord {
   readonly height: number;
   readonly createdAt: string;
   readonly uploadedAt: string;
-  readonly modifiedAt: string;
+  modifiedAt: string;
   readonly createdBy: string;
-  readonly keywords: readonly string[];
+  /** The user who last changed it; the creator until someone edits it. */
+  modifiedBy: string;
+  /** Keyword names, in the order they were added. */
+  keywords: string[];
   readonly categories: readonly string[];
-  readonly attributes: Readonly<Record<string, string>>;
+  attributes: Record<string, string>;
 }
 
 interface FileKind {
@@ -86,7 +93,11 @@ const VIDEO_SIZES: readonly [number, number][] = [
 /** A4 at 150 dpi: documents get page-shaped previews. */
 const DOCUMENT_SIZE: [number, number] = [1240, 1754];
 
+/** Who uploaded the seeded assets: anyone who can sign in. */
+const CREATORS = USERS.filter((user) => !user.locked);
+
 const SEED = 20240601;
+const ATTRIBUTE_SEED = 20240602;
 const FIRST_DAY = Date.UTC(2022, 0, 1);
 const LAST_DAY = Date.UTC(2025, 5, 30);
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -114,7 +125,8 @@ function buildAsset(type: AssetType, subject: Subject, variant: Variant, random:
   const sizeMb =
     type === "Video" ? random.int(40, 2000) : type === "Image" ? random.int(2, 60) : random.int(1, 25);
 
-  return {
+  // Object literal order is evaluation order: keep the random calls in this order, or every seeded id changes.
+  const asset: Omit<AssetRecord, "modifiedBy" | "attributes"> = {
     id: random.guid(),
     title,
     description: describe(type, title, random),
@@ -130,11 +142,11 @@ function buildAsset(type: AssetType, subject: Subject, variant: Variant, random:
     createdAt: createdAt.toISOString(),
     uploadedAt: createdAt.toISOString(),
     modifiedAt: modifiedAt.toISOString(),
-    createdBy: random.pick(USERS).id,
+    createdBy: random.pick(CREATORS).id,
     keywords: [...new Set([...subject.keywords, ...variant.keywords, type.toLowerCase()])],
     categories: categoryIdsFor(subject.categories),
-    attributes: {},
   };
+  return { ...asset, modifiedBy: asset.createdBy, attributes: {} };
 }
 
 function combinations(
@@ -155,8 +167,10 @@ export function seedAssets(): AssetRecord[] {
     ...combinations("Video", VIDEO_SUBJECTS, VIDEO_VARIANTS),
     ...combinations("Document", DOCUMENT_SUBJECTS, DOCUMENT_VARIANTS),
   ];
+  const attributeRandom = createRandom(ATTRIBUTE_SEED);
   return random
     .shuffle(all)
     .map(([type, subject, variant]) => buildAsset(type, subject, variant, random))
+    .map((asset) => ({ ...asset, attributes: attributeValuesFor(asset.type === "Image", attributeRandom) }))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

@@ -12,25 +12,33 @@ export interface Variant {
 }
 
 export const IMAGE_SUBJECTS: readonly Subject[] = [
-  { name: "Beach", keywords: ["beach", "sea", "sand", "coast"], categories: ["Travel", "Photography"] },
-  { name: "Mountain lake", keywords: ["mountain", "lake", "nature"], categories: ["Travel", "Photography"] },
-  { name: "City skyline", keywords: ["city", "skyline", "architecture"], categories: ["Photography"] },
-  { name: "Forest trail", keywords: ["forest", "trees", "hiking"], categories: ["Travel", "Photography"] },
-  { name: "Harbour boats", keywords: ["harbour", "boats", "sea"], categories: ["Travel", "Photography"] },
+  { name: "Beach", keywords: ["beach", "sea", "sand", "coast"], categories: ["Beaches", "Coast"] },
+  {
+    name: "Mountain lake",
+    keywords: ["mountain", "lake", "nature"],
+    categories: ["Mountains", "Landscapes"],
+  },
+  {
+    name: "City skyline",
+    keywords: ["city", "skyline", "architecture"],
+    categories: ["Cities", "Photography"],
+  },
+  { name: "Forest trail", keywords: ["forest", "trees", "hiking"], categories: ["Landscapes", "Mountains"] },
+  { name: "Harbour boats", keywords: ["harbour", "boats", "sea"], categories: ["Coast"] },
   { name: "Desert road", keywords: ["desert", "road", "travel"], categories: ["Travel"] },
   {
     name: "Autumn vineyard",
     keywords: ["vineyard", "autumn", "wine"],
-    categories: ["Travel", "Photography"],
+    categories: ["Europe", "Landscapes"],
   },
-  { name: "Snowy village", keywords: ["snow", "village", "winter"], categories: ["Travel"] },
+  { name: "Snowy village", keywords: ["snow", "village", "winter"], categories: ["Europe"] },
   { name: "Coffee shop interior", keywords: ["coffee", "interior", "lifestyle"], categories: ["Lifestyle"] },
-  { name: "Office lobby", keywords: ["office", "interior", "workplace"], categories: ["Corporate"] },
-  { name: "Team portrait", keywords: ["team", "people", "portrait"], categories: ["Corporate", "People"] },
-  { name: "Rooftop garden", keywords: ["garden", "rooftop", "city"], categories: ["Lifestyle"] },
-  { name: "Lighthouse", keywords: ["lighthouse", "coast", "sea"], categories: ["Travel", "Photography"] },
+  { name: "Office lobby", keywords: ["office", "interior", "workplace"], categories: ["Offices"] },
+  { name: "Team portrait", keywords: ["team", "people", "portrait"], categories: ["Offices", "People"] },
+  { name: "Rooftop garden", keywords: ["garden", "rooftop", "city"], categories: ["Lifestyle", "Cities"] },
+  { name: "Lighthouse", keywords: ["lighthouse", "coast", "sea"], categories: ["Coast"] },
   { name: "Farmers market", keywords: ["market", "food", "people"], categories: ["Lifestyle", "People"] },
-  { name: "Suspension bridge", keywords: ["bridge", "architecture", "city"], categories: ["Photography"] },
+  { name: "Suspension bridge", keywords: ["bridge", "architecture", "city"], categories: ["Cities"] },
 ];
 
 export const IMAGE_VARIANTS: readonly Variant[] = [
@@ -50,35 +58,39 @@ export const VIDEO_SUBJECTS: readonly Subject[] = [
   {
     name: "Product launch",
     keywords: ["product", "launch", "marketing"],
-    categories: ["Marketing", "Video"],
+    categories: ["Spring 2024", "Ads"],
   },
   {
     name: "Customer interview",
     keywords: ["customer", "interview", "testimonial"],
-    categories: ["Marketing", "Video"],
+    categories: ["Interviews"],
   },
   {
     name: "Factory tour",
     keywords: ["factory", "manufacturing", "tour"],
-    categories: ["Corporate", "Video"],
+    categories: ["Corporate", "Footage"],
   },
   {
     name: "Drone flight over the beach",
     keywords: ["beach", "drone", "aerial", "coast"],
-    categories: ["Travel", "Video"],
+    categories: ["Beaches", "Footage"],
   },
-  { name: "Behind the scenes", keywords: ["behind the scenes", "crew", "production"], categories: ["Video"] },
+  {
+    name: "Behind the scenes",
+    keywords: ["behind the scenes", "crew", "production"],
+    categories: ["Footage", "Video"],
+  },
   {
     name: "Conference keynote",
     keywords: ["conference", "keynote", "event"],
-    categories: ["Events", "Video"],
+    categories: ["Conferences", "Events"],
   },
   {
     name: "Training session",
     keywords: ["training", "learning", "workplace"],
-    categories: ["Corporate", "Video"],
+    categories: ["Training"],
   },
-  { name: "Brand story", keywords: ["brand", "story", "marketing"], categories: ["Marketing", "Video"] },
+  { name: "Brand story", keywords: ["brand", "story", "marketing"], categories: ["Brand refresh", "Ads"] },
 ];
 
 export const VIDEO_VARIANTS: readonly Variant[] = [
@@ -94,24 +106,24 @@ export const DOCUMENT_SUBJECTS: readonly Subject[] = [
   {
     name: "Quarterly report",
     keywords: ["report", "finance", "quarterly"],
-    categories: ["Corporate", "Documents"],
+    categories: ["Reports"],
   },
   {
     name: "Brand guidelines",
     keywords: ["brand", "guidelines", "logo"],
-    categories: ["Marketing", "Documents"],
+    categories: ["Guidelines", "Brand refresh"],
   },
-  { name: "Press release", keywords: ["press", "news", "media"], categories: ["Marketing", "Documents"] },
+  { name: "Press release", keywords: ["press", "news", "media"], categories: ["Press"] },
   {
     name: "Annual review",
     keywords: ["annual", "review", "finance"],
-    categories: ["Corporate", "Documents"],
+    categories: ["Reports"],
   },
-  { name: "Media kit", keywords: ["media", "press", "brand"], categories: ["Marketing", "Documents"] },
+  { name: "Media kit", keywords: ["media", "press", "brand"], categories: ["Press", "Marketing"] },
   {
     name: "Beach resort brochure",
     keywords: ["beach", "resort", "brochure", "travel"],
-    categories: ["Travel", "Documents"],
+    categories: ["Beaches", "Documents"],
   },
   {
     name: "Sales deck",
@@ -121,12 +133,12 @@ export const DOCUMENT_SUBJECTS: readonly Subject[] = [
   {
     name: "Event programme",
     keywords: ["event", "programme", "schedule"],
-    categories: ["Events", "Documents"],
+    categories: ["Conferences", "Documents"],
   },
   {
     name: "Product catalogue",
     keywords: ["product", "catalogue", "range"],
-    categories: ["Marketing", "Documents"],
+    categories: ["Campaigns", "Documents"],
   },
 ];
 

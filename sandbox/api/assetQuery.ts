@@ -1,0 +1,111 @@
+import { findUserById } from "../users";
+import { ApiError } from "./apiError";
+import { FilterSyntaxError, parseFilter, type FilterFields, type Predicate } from "./filterExpression";
+import type { Library } from "./library";
+import { searchAssets } from "./search";
+import type { AssetRecord } from "./seed/assets";
+
+/** What `GET /assets` and `POST /assets/search` both understand (besides count and offset). */
+export interface AssetQuery {
+  search?: string | undefined;
+  filters?: string | undefined;
+  containerFilter?: string | undefined;
+  /** e.g. "record.createdAt D", "title A"; default newest first. */
+  sort?: string | undefined;
+}
+
+type SortKey = (asset: AssetRecord) => string | number;
+
+const SORT_KEYS: Record<string, SortKey> = {
+  "record.createdat": (asset) => asset.createdAt,
+  createdat: (asset) => asset.createdAt,
+  "record.modifiedat": (asset) => asset.modifiedAt,
+  title: (asset) => asset.title.toLowerCase(),
+  "file.filename": (asset) => asset.fileName.toLowerCase(),
+  "file.sizeinbytes": (asset) => asset.sizeInBytes,
+};
+
+function fileExtension(asset: AssetRecord): string {
+  return asset.fileName.slice(asset.fileName.lastIndexOf(".") + 1);
+}
+
+function assetFields(library: Library): FilterFields<AssetRecord> {
+  const scalars: Record<string, (asset: AssetRecord) => string | number | undefined> = {
+    assettype: (asset) => asset.type,
+    status: (asset) => asset.status,
+    fileextension: fileExtension,
+    "file extension": fileExtension,
+    title: (asset) => asset.title,
+    filename: (asset) => asset.fileName,
+    createdby: (asset) => findUserById(asset.createdBy)?.username,
+    dateuploaded: (asset) => asset.uploadedAt,
+    datecreated: (asset) => asset.createdAt,
+  };
+  const collections: Record<string, (asset: AssetRecord) => readonly string[]> = {
+    categoryids: (asset) => asset.categories,
+    categoryancestorids: (asset) => [
+      ...new Set(asset.categories.flatMap((id) => library.ancestorsOf(id).map((category) => category.id))),
+    ],
+    keywords: (asset) => asset.keywords,
+    // The sandbox has no lightboxes: a lightbox filter matches nothing, as an empty lightbox would.
+    lightboxids: () => [],
+  };
+  return {
+    scalar(name) {
+      const known = scalars[name.toLowerCase()];
+      if (known) return known;
+      // Attribute values are filterable by the attribute's id or name.
+      const attribute = library.attributes.find(
+        (candidate) =>
+          candidate.id.toLowerCase() === name.toLowerCase() ||
+          candidate.name.toLowerCase() === name.toLowerCase(),
+      );
+      return attribute ? (asset) => asset.attributes[attribute.id] : undefined;
+    },
+    collection: (name) => collections[name.toLowerCase()],
+  };
+}
+
+function filterPredicate(
+  parameter: string,
+  source: string | undefined,
+  library: Library,
+): Predicate<AssetRecord> {
+  try {
+    return parseFilter(source ?? "", assetFields(library));
+  } catch (error) {
+    if (error instanceof FilterSyntaxError) {
+      throw new ApiError(400, "bad_request", `${parameter}: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+function comparator(sort: string | undefined): (a: AssetRecord, b: AssetRecord) => number {
+  const wanted = sort === undefined || sort.trim() === "" ? "record.createdAt D" : sort.trim();
+  const [field = "", direction = "A", ...rest] = wanted.split(/\s+/);
+  const key = SORT_KEYS[field.toLowerCase()];
+  const descending = /^(d|desc)$/i.test(direction);
+  if (!key || rest.length > 0 || !/^(a|asc|d|desc)$/i.test(direction)) {
+    throw new ApiError(
+      400,
+      "bad_request",
+      `sort "${sort}" is not supported; use one of ${Object.keys(SORT_KEYS).join(", ")} followed by A or D.`,
+    );
+  }
+  return (a, b) => {
+    const [left, right] = [key(a), key(b)];
+    const order = left < right ? -1 : left > right ? 1 : a.id.localeCompare(b.id);
+    return descending ? -order : order;
+  };
+}
+
+/** Every asset matching the query, in order; the caller pages. Throws ApiError(400) for filters it cannot read. */
+export function queryAssets(library: Library, query: AssetQuery): AssetRecord[] {
+  const filter = filterPredicate("filters", query.filters, library);
+  const container = filterPredicate("containerFilter", query.containerFilter, library);
+  const order = comparator(query.sort);
+  return searchAssets(library.assets, query.search ?? "")
+    .filter((asset) => filter(asset) && container(asset))
+    .sort(order);
+}

@@ -1,0 +1,178 @@
+import { ApiError } from "./apiError";
+import { applyAssetPatch } from "./assetPatch";
+import { queryAssets, type AssetQuery } from "./assetQuery";
+import { toAssetDto } from "./assetDto";
+import { toCategoryDto } from "./categoryDto";
+import type { Library } from "./library";
+import { pageOf, pagingFromQuery, queryParam, readPaging, type Paging } from "./paging";
+import { permissionsOf, requirePermission } from "./permissions";
+import { toRenditionDtos } from "./renditionDto";
+import { readJsonBody } from "./requestBody";
+import type { ApiData, Route, RouteRequest, RouteResult } from "./routes";
+import type { AssetRecord } from "./seed/assets";
+
+const JSON_PATCH_TYPES = ["application/json-patch+json", "application/json"];
+
+function findAsset(library: Library, id: string): AssetRecord {
+  const asset = library.asset(id);
+  if (!asset) throw new ApiError(404, "not_found", `Asset ${id} was not found.`);
+  return asset;
+}
+
+function optionalText(name: string, value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string") throw new ApiError(400, "bad_request", `${name} must be a string.`);
+  return value;
+}
+
+/** The body of `POST /assets/search`. MediaValet's own examples spell `containerfilter` in lower case. */
+function readSearchBody(body: unknown): AssetQuery & Paging {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new ApiError(400, "bad_request", "The body must be a JSON object.");
+  }
+  const fields = new Map(Object.entries(body).map(([key, value]) => [key.toLowerCase(), value as unknown]));
+  return {
+    search: optionalText("search", fields.get("search")),
+    filters: optionalText("filters", fields.get("filters")),
+    containerFilter: optionalText("containerFilter", fields.get("containerfilter")),
+    sort: optionalText("sort", fields.get("sort")),
+    ...readPaging((name) => fields.get(name)),
+  };
+}
+
+function readKeywordNames(body: unknown): string[] {
+  if (!Array.isArray(body) || body.length === 0) {
+    throw new ApiError(400, "bad_request", 'The body must be a list of keywords, e.g. ["beach", "sunset"].');
+  }
+  return body.map((entry: unknown) => {
+    if (typeof entry !== "string" || entry.trim() === "") {
+      throw new ApiError(400, "bad_request", "Every keyword must be a non-empty string.");
+    }
+    return entry.trim();
+  });
+}
+
+/** Assets: listing and search, one asset, its edits, and its sub-resources (research §2.4). */
+export function assetRoutes(data: ApiData): Route[] {
+  const { library, apiUrl } = data;
+
+  const listing = (request: RouteRequest, query: AssetQuery, paging: Paging): RouteResult => {
+    const found = queryAssets(library, query);
+    const { page, recordCount } = pageOf(found, paging);
+    const permissions = permissionsOf(request.claims);
+    return {
+      status: 200,
+      payload: {
+        assetCount: found.length,
+        assets: page.map((asset) => toAssetDto(asset, apiUrl, permissions)),
+      },
+      recordCount,
+    };
+  };
+
+  return [
+    {
+      method: "GET",
+      path: /^\/assets$/,
+      handle: (request) => {
+        const read = (name: string) => queryParam(request.url, name);
+        const query = {
+          search: read("search"),
+          filters: read("filters"),
+          containerFilter: read("containerFilter"),
+          sort: read("sort"),
+        };
+        return listing(request, query, pagingFromQuery(request.url));
+      },
+    },
+    {
+      method: "POST",
+      path: /^\/assets\/search$/,
+      handle: async (request) => {
+        const { count, offset, ...query } = readSearchBody(await readJsonBody(request.req));
+        return listing(request, query, { count, offset });
+      },
+    },
+    {
+      method: "GET",
+      path: /^\/assets\/([^/]+)$/,
+      handle: ({ params, claims }) => ({
+        status: 200,
+        payload: toAssetDto(findAsset(library, params[0] ?? ""), apiUrl, permissionsOf(claims)),
+      }),
+    },
+    {
+      method: "PATCH",
+      path: /^\/assets\/([^/]+)$/,
+      handle: async ({ req, params, claims, apiVersion }) => {
+        const asset = findAsset(library, params[0] ?? "");
+        requirePermission(claims, apiVersion, "asset:editMetadata");
+        const errors = applyAssetPatch(asset, await readJsonBody(req, JSON_PATCH_TYPES), library, claims.sub);
+        return { status: 200, payload: toAssetDto(asset, apiUrl, permissionsOf(claims)), errors };
+      },
+    },
+    {
+      method: "GET",
+      path: /^\/assets\/([^/]+)\/keywords$/,
+      handle: ({ params }) => {
+        const asset = findAsset(library, params[0] ?? "");
+        return {
+          status: 200,
+          payload: asset.keywords.map((name) => {
+            const keyword = library.keywordFor(name);
+            return { id: keyword.id, keywordName: keyword.keywordName };
+          }),
+        };
+      },
+    },
+    {
+      // MediaValet queues keyword changes and answers 202; the sandbox applies them at once.
+      method: "POST",
+      path: /^\/assets\/([^/]+)\/keywords$/,
+      handle: async ({ req, params, claims, apiVersion }) => {
+        const asset = findAsset(library, params[0] ?? "");
+        requirePermission(claims, apiVersion, "asset:editKeywords");
+        library.addKeywords(asset, readKeywordNames(await readJsonBody(req)), claims.sub);
+        return { status: 202, payload: null };
+      },
+    },
+    {
+      method: "DELETE",
+      path: /^\/assets\/([^/]+)\/keywords\/([^/]+)$/,
+      handle: ({ params, claims, apiVersion }) => {
+        const asset = findAsset(library, params[0] ?? "");
+        requirePermission(claims, apiVersion, "asset:editKeywords");
+        const keywordId = params[1] ?? "";
+        if (!library.removeKeyword(asset, keywordId, claims.sub)) {
+          throw new ApiError(404, "not_found", `Asset ${asset.id} has no keyword ${keywordId}.`);
+        }
+        return { status: 202, payload: null };
+      },
+    },
+    {
+      method: "GET",
+      path: /^\/assets\/([^/]+)\/attributes$/,
+      handle: ({ params }) => {
+        const asset = findAsset(library, params[0] ?? "");
+        return { status: 200, payload: { id: asset.id, attributes: { ...asset.attributes } } };
+      },
+    },
+    {
+      method: "GET",
+      path: /^\/assets\/([^/]+)\/categories$/,
+      handle: ({ params }) => {
+        const asset = findAsset(library, params[0] ?? "");
+        const categories = asset.categories.flatMap((id) => library.category(id) ?? []);
+        return { status: 200, payload: categories.map((category) => toCategoryDto(category, library)) };
+      },
+    },
+    {
+      method: "GET",
+      path: /^\/assets\/([^/]+)\/renditions$/,
+      handle: ({ params }) => ({
+        status: 200,
+        payload: toRenditionDtos(findAsset(library, params[0] ?? ""), apiUrl),
+      }),
+    },
+  ];
+}

@@ -1,0 +1,143 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { readBody, sendJson } from "../http";
+import { isLoopbackHost } from "../loopback";
+import type { ControlState } from "./controlState";
+import { BAD_ID_TOKENS, type BadIdToken, type Lifetimes } from "./controlTypes";
+
+/** Where the control route lives on the auth server; nothing under it exists unless test controls are on. */
+export const CONTROL_PREFIX = "/__sandbox/";
+
+export interface ControlActions {
+  state: ControlState;
+  rotateKeys(): Promise<void>;
+  /** Returns false for an unknown username. */
+  revokeRefreshTokens(username: string): boolean;
+  log(line: string): void;
+}
+
+class BadControlRequest extends Error {}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function positiveInteger(body: Record<string, unknown>, name: string, required: boolean): number | undefined {
+  const value = body[name];
+  if (value === undefined && !required) return undefined;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+    throw new BadControlRequest(`${name} must be a whole number of at least 1.`);
+  }
+  return value;
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const text = await readBody(req);
+  if (text.trim() === "") return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new BadControlRequest("The body must be JSON.");
+  }
+  if (!isRecord(body)) throw new BadControlRequest("The body must be a JSON object.");
+  return body;
+}
+
+type Command = (body: Record<string, unknown>, actions: ControlActions) => Promise<unknown>;
+
+const COMMANDS: Record<string, Command> = {
+  "POST reset": async (_body, { state }) => state.reset(),
+  "POST stats/reset": async (_body, { state }) => state.resetStats(),
+  "GET stats": async (_body, { state }) => ({ ...state.stats }),
+  "POST lifetimes": async (body, { state }) => {
+    const changes: Partial<Lifetimes> = {};
+    for (const name of ["accessToken", "refreshToken", "code", "idToken"] as const) {
+      const value = positiveInteger(body, name, false);
+      if (value !== undefined) changes[name] = value;
+    }
+    state.setLifetimes(changes);
+  },
+  "POST faults/token": async (body, { state }) => {
+    const mode = body["mode"];
+    if (mode !== "slow" && mode !== "error" && mode !== "drop") {
+      throw new BadControlRequest('mode must be "slow", "error" or "drop".');
+    }
+    const count = positiveInteger(body, "count", true) ?? 1;
+    const delayMs = positiveInteger(body, "delayMs", false);
+    state.armTokenFault({ mode, count, ...(delayMs === undefined ? {} : { delayMs }) });
+  },
+  "POST faults/api": async (body, { state }) => {
+    const status = body["status"];
+    if (status !== 401 && status !== 429 && status !== 500) {
+      throw new BadControlRequest("status must be 401, 429 or 500.");
+    }
+    const count = positiveInteger(body, "count", true) ?? 1;
+    const retryAfterSeconds = positiveInteger(body, "retryAfterSeconds", false);
+    state.armApiFault({ status, count, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) });
+  },
+  "POST faults/id-token": async (body, { state }) => {
+    const kind = body["kind"];
+    if (!BAD_ID_TOKENS.includes(kind as BadIdToken)) {
+      throw new BadControlRequest(`kind must be one of ${BAD_ID_TOKENS.join(", ")}.`);
+    }
+    state.armBadIdToken(kind as BadIdToken, positiveInteger(body, "count", false) ?? 1);
+  },
+  "POST keys/rotate": async (_body, actions) => actions.rotateKeys(),
+  "POST refresh-tokens/revoke": async (body, actions) => {
+    const username = body["username"];
+    if (typeof username !== "string" || !actions.revokeRefreshTokens(username)) {
+      throw new BadControlRequest("username must name a sandbox user.");
+    }
+  },
+};
+
+/**
+ * The test-control route: JSON commands under `/__sandbox/` on the auth server (see SandboxControl.ts for the client
+ * and docs/sandbox.md for the list). Only loopback callers are served, even when the sandbox listens elsewhere.
+ * Returns false when the path is not a control path.
+ */
+export function handleControlRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  actions: ControlActions,
+): boolean {
+  const path = new URL(req.url ?? "/", "http://sandbox.invalid").pathname;
+  if (!path.startsWith(CONTROL_PREFIX)) return false;
+
+  if (!isLoopbackHost(req.socket.remoteAddress ?? "")) {
+    sendJson(res, 403, {
+      error: "access_denied",
+      error_description: "Test controls answer loopback callers only.",
+    });
+    return true;
+  }
+  const command = COMMANDS[`${req.method} ${path.slice(CONTROL_PREFIX.length)}`];
+  if (!command) {
+    sendJson(res, 404, {
+      error: "not_found",
+      error_description: `No test control at ${req.method} ${path}.`,
+    });
+    return true;
+  }
+
+  readJson(req)
+    .then((body) => command(body, actions))
+    .then(
+      (result) => {
+        actions.log(`auth: control: ${req.method} ${path}`);
+        if (result === undefined) res.writeHead(204).end();
+        else sendJson(res, 200, result);
+      },
+      (error: unknown) => {
+        if (error instanceof BadControlRequest) {
+          sendJson(res, 400, { error: "invalid_request", error_description: error.message });
+          return;
+        }
+        actions.log(
+          `auth: control: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+        sendJson(res, 500, { error: "server_error" });
+      },
+    );
+  return true;
+}

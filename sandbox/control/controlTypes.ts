@@ -1,0 +1,89 @@
+/**
+ * The vocabulary of the sandbox's test controls, shared by the server side and the typed client. Kept free of Node
+ * imports so that browser-side test code may import it too.
+ */
+
+/** The one way in which an id_token is made wrong; everything else about it stays correct. */
+export type BadIdToken =
+  | "wrong-iss"
+  | "wrong-aud"
+  | "missing-aud"
+  | "wrong-nonce"
+  | "missing-iat"
+  | "expired"
+  | "bad-signature"
+  | "alg-none"
+  | "unknown-kid";
+
+export const BAD_ID_TOKENS: readonly BadIdToken[] = [
+  "wrong-iss",
+  "wrong-aud",
+  "missing-aud",
+  "wrong-nonce",
+  "missing-iat",
+  "expired",
+  "bad-signature",
+  "alg-none",
+  "unknown-kid",
+];
+
+/** What the sandbox saw since it started or since the last `resetStats()`. */
+export interface SandboxStats {
+  /** Every POST to /connect/token, including ones a fault answered. */
+  tokenRequests: number;
+  codeGrants: number;
+  refreshGrants: number;
+  /** Refresh grants that presented an already-rotated refresh token (refused, and the token family revoked). */
+  refreshReuse: number;
+  passwordGrants: number;
+  clientCredentialsGrants: number;
+  revocations: number;
+  /** Requests to /connect/endsession itself (not its confirmation step). */
+  endSessions: number;
+  /** DAM API calls, not counting media or CORS preflights. */
+  apiRequests: number;
+  discoveryRequests: number;
+  jwksRequests: number;
+  userinfoRequests: number;
+}
+
+/** Seconds, each for tokens issued from now on. */
+export interface Lifetimes {
+  accessToken: number;
+  refreshToken: number;
+  code: number;
+  idToken: number;
+}
+
+export type TokenEndpointFaultMode = "slow" | "error" | "drop";
+
+export interface TokenEndpointFault {
+  mode: TokenEndpointFaultMode;
+  count: number;
+  /** For "slow": how long to wait before answering normally. Default 3000. */
+  delayMs?: number;
+}
+
+export interface ApiFault {
+  status: 401 | 429 | 500;
+  count: number;
+  /** For 429: the Retry-After header. Default 1. */
+  retryAfterSeconds?: number;
+}
+
+export function emptyStats(): SandboxStats {
+  return {
+    tokenRequests: 0,
+    codeGrants: 0,
+    refreshGrants: 0,
+    refreshReuse: 0,
+    passwordGrants: 0,
+    clientCredentialsGrants: 0,
+    revocations: 0,
+    endSessions: 0,
+    apiRequests: 0,
+    discoveryRequests: 0,
+    jwksRequests: 0,
+    userinfoRequests: 0,
+  };
+}
