@@ -1,7 +1,7 @@
 import { Router } from "@solidjs/router";
 import { render } from "solid-js/web";
 import { createApiClient } from "./api";
-import { AuthProvider, createAuth, createUserManager, toRouterPath } from "./auth";
+import { AuthProvider, createAuth, createLazyUserManager, toRouterPath } from "./auth";
 import { ConfigErrorPage, loadConfig, type ValetConfig } from "./config";
 import { ApiContext } from "./pages/ApiContext";
 import { RootLayout } from "./pages/RootLayout";
@@ -24,7 +24,7 @@ try {
   throw error;
 }
 
-const userManager = createUserManager({
+const userManager = createLazyUserManager({
   authority: config.authority,
   issuer: config.issuer,
   clientId: config.clientId,

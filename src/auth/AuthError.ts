@@ -1,6 +1,12 @@
 /** Where in the sign-in lifecycle an error happened; the UI picks its words and its way forward from this. */
 export type AuthErrorSource =
-  "loadUser" | "signinRedirect" | "signinCallback" | "renewSilent" | "signoutRedirect" | "tabSync";
+  | "loadUser"
+  | "signinRedirect"
+  | "signinCallback"
+  | "signinPassword"
+  | "renewSilent"
+  | "signoutRedirect"
+  | "tabSync";
 
 /** Stable codes, so callers can switch over what went wrong without parsing messages. */
 export type AuthErrorCode =
@@ -16,7 +22,9 @@ export type AuthErrorCode =
   | "id_token_invalid"
   | "session_ended"
   | "signed_out_elsewhere"
-  | "sign_in_loop";
+  | "sign_in_loop"
+  | "wrong_credentials"
+  | "password_sign_in_refused";
 
 /** A failure of the auth binding, tagged with where it came from, worded for the person using Valet. */
 export class AuthError extends Error {
@@ -64,6 +72,25 @@ export function toAuthError(source: AuthErrorSource, error: unknown): AuthError 
       "Valet could not reach the sign-in server. Check your connection, then try again.",
       options,
     );
+  }
+  if (isOAuthError(error) && source === "signinPassword") {
+    if (error.error === "invalid_grant") {
+      // The server's own words say why (a locked account, say); without them, the usual one.
+      return new AuthError(
+        source,
+        "wrong_credentials",
+        error.error_description || "The username or password is not right.",
+        options,
+      );
+    }
+    if (error.error === "unauthorized_client" || error.error === "unsupported_grant_type") {
+      return new AuthError(
+        source,
+        "password_sign_in_refused",
+        "The sign-in server does not allow password sign-in for Valet. Use the Sign in button instead.",
+        options,
+      );
+    }
   }
   if (isOAuthError(error)) {
     const detail = error.error_description ? `: ${error.error_description}` : "";
@@ -123,6 +150,7 @@ export function toAuthError(source: AuthErrorSource, error: unknown): AuthError 
       );
     case "loadUser":
     case "tabSync":
+    case "signinPassword":
     case "signinRedirect":
       return new AuthError(source, "sign_in_failed", `Sign-in could not start: ${message}`, options);
   }

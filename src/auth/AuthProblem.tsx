@@ -16,6 +16,7 @@ const headings: Record<AuthError["source"], string> = {
   renewSilent: "Your session could not be renewed",
   signoutRedirect: "Sign-out did not reach the server",
   tabSync: "You signed out in another tab",
+  signinPassword: "Password sign-in did not succeed",
 };
 
 /** What went wrong with sign-in, in plain words, and a way forward. Server text is shown as text, never as HTML. */

@@ -1,4 +1,4 @@
-import type { UserManager } from "oidc-client-ts";
+import type { AuthClient } from "./AuthClient";
 import { Show, untrack, type JSX } from "solid-js";
 import { AuthContext } from "./AuthContext";
 import { createAuth, type Auth } from "./createAuth";
@@ -6,7 +6,7 @@ import type { IdleSignOut } from "./createIdleSignOut";
 import { IdleWarning } from "./IdleWarning";
 
 export type AuthProviderProps = { children: JSX.Element } & (
-  { auth: Auth } | { userManager: UserManager; basePath: string }
+  { auth: Auth } | { userManager: AuthClient; basePath: string }
 );
 
 /**

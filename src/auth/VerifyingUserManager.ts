@@ -1,4 +1,4 @@
-import type { JWTPayload, JWTVerifyGetKey } from "jose";
+import type { JWKSCacheInput, JWTPayload, JWTVerifyGetKey } from "jose";
 import { UserManager, type User, type UserManagerSettings } from "oidc-client-ts";
 import { AuthError } from "./AuthError";
 import { IdTokenRejected } from "./IdTokenRejected";
@@ -7,6 +7,28 @@ import { verifyDiscovery, type DiscoveryFacts } from "./verifyDiscovery";
 export interface VerificationSettings {
   /** The issuer the server must name, in discovery, in the callback's `iss` and in every id_token. */
   issuer: string;
+  /**
+   * Where the verified discovery document and the server's keys are kept for this tab's session, so that the
+   * return from the sign-in page, reloads and renewals do not fetch them again.
+   */
+  cache?: Storage;
+}
+
+const DISCOVERY_CACHE_PREFIX = "valet.discovery:";
+const JWKS_CACHE_PREFIX = "valet.jwks:";
+
+function readCache<T>(storage: Storage | undefined, key: string): T | undefined {
+  try {
+    const text = storage?.getItem(key);
+    return text ? (JSON.parse(text) as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The verified discovery document cached for `authority`, to seed a new UserManager with. */
+export function cachedDiscovery(storage: Storage | undefined, authority: string): DiscoveryFacts | undefined {
+  return readCache<DiscoveryFacts>(storage, `${DISCOVERY_CACHE_PREFIX}${authority}`);
 }
 
 interface SigninStateWithNonce {
@@ -46,12 +68,17 @@ export class VerifyingUserManager extends UserManager {
       const metadata = (await this.metadataService.getMetadata()) as DiscoveryFacts;
       const problems = verifyDiscovery(metadata, this.verification.issuer);
       if (problems.length > 0) {
+        this.verification.cache?.removeItem(`${DISCOVERY_CACHE_PREFIX}${this.settings.authority}`);
         throw new AuthError(
           "signinRedirect",
           "discovery_invalid",
           `Valet will not send you to this sign-in server. ${problems.join(" ")}`,
         );
       }
+      this.verification.cache?.setItem(
+        `${DISCOVERY_CACHE_PREFIX}${this.settings.authority}`,
+        JSON.stringify(metadata),
+      );
       return metadata;
     })().catch((error: unknown) => {
       this.discoveryChecked = undefined;
@@ -96,6 +123,21 @@ export class VerifyingUserManager extends UserManager {
     }
   }
 
+  // A password sign-in has no nonce, and starts a new session rather than renewing the stored one.
+  private passwordSignIn = false;
+
+  override async signinResourceOwnerCredentials(
+    ...args: Parameters<UserManager["signinResourceOwnerCredentials"]>
+  ): Promise<User> {
+    await this.verifiedMetadata();
+    this.passwordSignIn = true;
+    try {
+      return await super.signinResourceOwnerCredentials(...args);
+    } finally {
+      this.passwordSignIn = false;
+    }
+  }
+
   override async storeUser(user: User | null): Promise<void> {
     if (user) await this.verifyUser(user);
     return super.storeUser(user);
@@ -103,10 +145,16 @@ export class VerifyingUserManager extends UserManager {
 
   private signingKeys(): Promise<JWTVerifyGetKey> {
     this.keys ??= (async () => {
-      const [{ createRemoteJWKSet }, metadata] = await Promise.all([import("jose"), this.verifiedMetadata()]);
+      const [{ createIdTokenKeys }, metadata] = await Promise.all([
+        import("./verifyIdToken"),
+        this.verifiedMetadata(),
+      ]);
       if (!metadata.jwks_uri) throw new Error("The server publishes no signing keys (jwks_uri).");
-      // jose caches the keys and fetches them again only for an unknown `kid` (key rotation), at most every 30 s.
-      return createRemoteJWKSet(new URL(metadata.jwks_uri), { cooldownDuration: 30_000 });
+      const cacheKey = `${JWKS_CACHE_PREFIX}${metadata.jwks_uri}`;
+      // jose fills this object when it fetches the keys; it is saved after each verification (saveKeys).
+      this.keyCache = readCache<Record<string, never>>(this.verification.cache, cacheKey) ?? {};
+      this.keyCacheKey = cacheKey;
+      return createIdTokenKeys(metadata.jwks_uri, this.keyCache);
     })().catch((error: unknown) => {
       this.keys = undefined;
       throw error;
@@ -114,10 +162,18 @@ export class VerifyingUserManager extends UserManager {
     return this.keys;
   }
 
+  private keyCache: JWKSCacheInput | undefined;
+  private keyCacheKey: string | undefined;
+  private saveKeys(): void {
+    if (this.keyCache && this.keyCacheKey && "jwks" in this.keyCache) {
+      this.verification.cache?.setItem(this.keyCacheKey, JSON.stringify(this.keyCache));
+    }
+  }
+
   private async verifyUser(user: User): Promise<void> {
     const nonce = (user.state as SigninStateWithNonce | undefined)?.nonce;
-    const isSignin = typeof nonce === "string";
-    const source = isSignin ? "signinCallback" : "renewSilent";
+    const isSignin = typeof nonce === "string" || this.passwordSignIn;
+    const source = this.passwordSignIn ? "signinPassword" : isSignin ? "signinCallback" : "renewSilent";
     const previous = isSignin ? null : await this.getUser();
     // A refresh that brings no new id_token keeps the one verified at sign-in.
     if (!isSignin && previous?.id_token === user.id_token) return;
@@ -136,10 +192,11 @@ export class VerifyingUserManager extends UserManager {
         keys,
         issuer: this.verification.issuer,
         clientId: this.settings.client_id,
-        ...(isSignin ? { nonce } : {}),
+        ...(typeof nonce === "string" ? { nonce } : {}),
         ...(previous?.id_token ? { previous: decodePayload(previous.id_token) } : {}),
         ...(algorithms ? { serverAlgorithms: algorithms } : {}),
       });
+      this.saveKeys();
     } catch (error) {
       if (error instanceof IdTokenRejected) {
         throw new AuthError(

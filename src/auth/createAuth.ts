@@ -1,4 +1,5 @@
-import type { User, UserManager } from "oidc-client-ts";
+import type { User } from "oidc-client-ts";
+import type { AuthClient } from "./AuthClient";
 import { createEffect, createMemo, createSignal, onCleanup, untrack, type Accessor } from "solid-js";
 import { createStore } from "solid-js/store";
 import { AuthError, toAuthError } from "./AuthError";
@@ -7,7 +8,7 @@ import { createIdleSignOut, type IdleSignOut } from "./createIdleSignOut";
 import { createNonce } from "./createNonce";
 import { createRenewalLock } from "./createRenewalLock";
 import { createSessionKeeper, type RenewalStatus, type RenewOptions } from "./createSessionKeeper";
-import { USER_STORE_KEY_PREFIX } from "./createUserManager";
+import { USER_STORE_KEY_PREFIX } from "./storageKeys";
 import { toFullPath, toRouterPath } from "./routerPath";
 import { safeReturnPath } from "./safeReturnPath";
 
@@ -30,6 +31,13 @@ export interface Auth {
    * e.g. "/assets?search=beach").
    */
   signIn(returnTo?: string, options?: { automatic?: boolean }): Promise<void>;
+  /**
+   * Signs in with a username and password (the resource owner password grant), for deployments that turn it on.
+   * The password is sent once and kept nowhere. Nothing is stored when the server refuses.
+   * @returns the safe router path to go to
+   * @throws AuthError with source "signinPassword" (code "wrong_credentials", "password_sign_in_refused", …)
+   */
+  signInWithPassword(username: string, password: string, returnTo?: string): Promise<string>;
   /** Ends the session at the auth server (revoking the refresh token) and clears it here. */
   signOut(): Promise<void>;
   /**
@@ -54,7 +62,7 @@ export interface Auth {
 }
 
 export interface CreateAuthOptions {
-  userManager: UserManager;
+  userManager: AuthClient;
   /** The app's base path, starting and ending with "/". */
   basePath: string;
   /** Milliseconds since the epoch; injectable for tests. */
@@ -297,5 +305,19 @@ export function createAuth(options: CreateAuthOptions): Auth {
       }
     },
     signOut,
+    async signInWithPassword(username, password, returnTo) {
+      try {
+        const user = await userManager.signinResourceOwnerCredentials({
+          username,
+          password,
+          skipUserInfo: true,
+        });
+        setState({ user, status: "signedIn", error: null });
+        const fullPath = safeReturnPath(toFullPath(returnTo ?? "/", basePath), basePath);
+        return toRouterPath(fullPath, basePath);
+      } catch (error) {
+        throw toAuthError("signinPassword", error);
+      }
+    },
   };
 }

@@ -1,4 +1,5 @@
-import type { User, UserManager } from "oidc-client-ts";
+import type { User } from "oidc-client-ts";
+import type { AuthClient } from "./AuthClient";
 import { createEffect, createSignal, onCleanup, untrack, type Accessor } from "solid-js";
 import { AuthError, toAuthError } from "./AuthError";
 import type { RenewalLock } from "./createRenewalLock";
@@ -13,7 +14,7 @@ import { needsRenewal, renewalDueAt, retryDelayMs } from "./renewalTiming";
 export type RenewalStatus = "idle" | "renewing" | "retrying" | "failed";
 
 export interface SessionKeeperOptions {
-  userManager: UserManager;
+  userManager: AuthClient;
   /** The user this tab holds (reactive). */
   user: () => User | null;
   /** Takes on a user that another tab has already renewed and stored. */

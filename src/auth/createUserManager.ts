@@ -1,9 +1,7 @@
-import { WebStorageStateStore } from "oidc-client-ts";
+import { WebStorageStateStore, type OidcMetadata } from "oidc-client-ts";
 import type { AuthSettings } from "./AuthSettings";
-import { VerifyingUserManager } from "./VerifyingUserManager";
-
-/** Storage keys of the stored user start with this; other tabs watch it to follow sign-in and sign-out. */
-export const USER_STORE_KEY_PREFIX = "valet.user:";
+import { STORAGE_PREFIX } from "./storageKeys";
+import { cachedDiscovery, VerifyingUserManager } from "./VerifyingUserManager";
 
 /**
  * Creates the one UserManager of the app. Call it once, outside any component: two instances mean two renewal
@@ -12,9 +10,13 @@ export const USER_STORE_KEY_PREFIX = "valet.user:";
 export function createUserManager(
   settings: AuthSettings,
   storage: Storage = window.localStorage,
+  cache: Storage = window.sessionStorage,
 ): VerifyingUserManager {
+  // A discovery document verified earlier in this tab's session: no second fetch after the sign-in redirect.
+  const metadata = cachedDiscovery(cache, settings.authority);
   return new VerifyingUserManager(
     {
+      ...(metadata ? { metadata: metadata as Partial<OidcMetadata> } : {}),
       authority: settings.authority,
       client_id: settings.clientId,
       redirect_uri: settings.redirectUri,
@@ -22,8 +24,8 @@ export function createUserManager(
       scope: settings.scope,
       response_type: "code",
       // Tokens live in localStorage so that the tabs of one browser share one session (see README, "Tokens").
-      userStore: new WebStorageStateStore({ store: storage, prefix: "valet." }),
-      stateStore: new WebStorageStateStore({ store: storage, prefix: "valet.state." }),
+      userStore: new WebStorageStateStore({ store: storage, prefix: STORAGE_PREFIX }),
+      stateStore: new WebStorageStateStore({ store: storage, prefix: `${STORAGE_PREFIX}state.` }),
       // MediaValet's userinfo endpoint does not accept its API access tokens; the id_token carries the profile.
       loadUserInfo: false,
       // createSessionKeeper renews instead: it survives errors, and shares one refresh among tabs.
@@ -33,6 +35,6 @@ export function createUserManager(
       revokeTokensOnSignout: false,
       revokeTokenTypes: ["refresh_token"],
     },
-    { issuer: settings.issuer },
+    { issuer: settings.issuer, cache },
   );
 }

@@ -1,4 +1,12 @@
-import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import {
+  createRemoteJWKSet,
+  errors,
+  jwksCache,
+  jwtVerify,
+  type JWKSCacheInput,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from "jose";
 import { IdTokenRejected } from "./IdTokenRejected";
 
 /** Asymmetric algorithms only: a public client has no secret, so an HMAC-signed id_token proves nothing. */
@@ -140,4 +148,13 @@ export async function verifyIdToken(idToken: string, expected: IdTokenExpectatio
     }
   }
   return payload;
+}
+
+/**
+ * The server's signing keys from its JWKS URL. jose keeps them, and fetches them again only for an unknown `kid`
+ * (key rotation), at most once a second: enough to stop a loop, short enough that a rotation right after a sign-in
+ * is followed. `cache` seeds and receives the fetched keys, so they outlive the page.
+ */
+export function createIdTokenKeys(jwksUri: string, cache: JWKSCacheInput): JWTVerifyGetKey {
+  return createRemoteJWKSet(new URL(jwksUri), { cooldownDuration: 1_000, [jwksCache]: cache });
 }

@@ -68,7 +68,8 @@ test.describe("Every id_token is verified before anything is stored", () => {
     await signInAtSandbox(page);
     await expect(page).toHaveURL(/\/assets\?search=beach$/);
     const stats = await control.stats();
-    expect(stats.discoveryRequests).toBeLessThanOrEqual(2);
+    // Discovery and keys are verified once and kept for the tab's session: one request each for the whole flow.
+    expect(stats.discoveryRequests).toBe(1);
     expect(stats.jwksRequests).toBe(1);
     expect(stats.tokenRequests).toBe(1);
     expect(stats.userinfoRequests).toBe(0);

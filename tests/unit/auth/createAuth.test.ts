@@ -22,6 +22,7 @@ describe("createAuth", () => {
 
   beforeEach(() => {
     vi.useFakeTimers();
+    vi.setSystemTime(new Date("2026-01-01T00:00:00Z"));
   });
   afterEach(() => {
     dispose?.();

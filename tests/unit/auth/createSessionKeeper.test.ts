@@ -59,6 +59,8 @@ describe("createSessionKeeper", () => {
 
   beforeEach(() => {
     vi.useFakeTimers();
+    // Token times are whole seconds: start on one, so the schedule does not depend on the time of day.
+    vi.setSystemTime(new Date("2026-01-01T00:00:00Z"));
     ended = [];
     reported = [];
   });

@@ -1,0 +1,71 @@
+import type { User } from "oidc-client-ts";
+import type { AuthClient } from "./AuthClient";
+import type { AuthSettings } from "./AuthSettings";
+import { USER_STORE_KEY_PREFIX } from "./storageKeys";
+
+type Listener<T extends unknown[]> = (...args: T) => void | Promise<void>;
+
+/**
+ * An {@link AuthClient} that loads oidc-client-ts (and the verifying UserManager) only when a session needs it:
+ * to sign in, to complete a callback, or because a user is stored. A signed-out visitor's first page never
+ * downloads it.
+ */
+export function createLazyUserManager(
+  settings: AuthSettings,
+  storage: Storage = window.localStorage,
+): AuthClient {
+  const loaded = new Set<Listener<[User]>>();
+  const unloaded = new Set<Listener<[]>>();
+
+  let manager: ReturnType<typeof load> | undefined;
+  function load() {
+    return import("./createUserManager").then(({ createUserManager }) => {
+      const userManager = createUserManager(settings, storage);
+      // Listeners added before the library arrived hear its events from now on.
+      userManager.events.addUserLoaded(async (user) => {
+        for (const listener of loaded) await listener(user);
+      });
+      userManager.events.addUserUnloaded(async () => {
+        for (const listener of unloaded) await listener();
+      });
+      return userManager;
+    });
+  }
+  const userManager = () => (manager ??= load());
+
+  const hasStoredUser = () => {
+    for (let i = 0; i < storage.length; i++) {
+      if (storage.key(i)?.startsWith(USER_STORE_KEY_PREFIX)) return true;
+    }
+    return false;
+  };
+
+  return {
+    settings: { authority: settings.authority, client_id: settings.clientId },
+    events: {
+      addUserLoaded(listener) {
+        loaded.add(listener);
+        return () => void loaded.delete(listener);
+      },
+      addUserUnloaded(listener) {
+        unloaded.add(listener);
+        return () => void unloaded.delete(listener);
+      },
+    },
+    async getUser() {
+      if (!manager && !hasStoredUser()) return null;
+      return (await userManager()).getUser();
+    },
+    async removeUser() {
+      if (!manager && !hasStoredUser()) return;
+      return (await userManager()).removeUser();
+    },
+    signinRedirect: async (...args) => (await userManager()).signinRedirect(...args),
+    signinCallback: async (...args) => (await userManager()).signinCallback(...args),
+    signinSilent: async (...args) => (await userManager()).signinSilent(...args),
+    signinResourceOwnerCredentials: async (...args) =>
+      (await userManager()).signinResourceOwnerCredentials(...args),
+    signoutRedirect: async (...args) => (await userManager()).signoutRedirect(...args),
+    revokeTokens: async (...args) => (await userManager()).revokeTokens(...args),
+  };
+}
