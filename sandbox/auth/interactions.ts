@@ -9,6 +9,9 @@ import { sendPage } from "./page";
 import type { SignInLog } from "../signInLog";
 
 const INTERACTION_PATH = /^\/interaction\/([A-Za-z0-9_-]+)$/;
+const AUTHORIZATION_PATH = "/connect/authorize";
+// Finished sign-ins remembered for Back (see resumeFinished); the oldest go first.
+const REMEMBERED_SIGN_INS = 500;
 
 export interface InteractionOptions {
   provider: Provider;
@@ -21,6 +24,8 @@ export interface InteractionOptions {
  * Consent never needs a page (see implicitConsent.ts), so a consent prompt is answered on the spot.
  */
 export function interactionRoutes(options: InteractionOptions): Middleware {
+  // The authorization request behind each sign-in page, kept after the sign-in is done.
+  const finished = new Map<string, Record<string, string>>();
   return async (ctx, next) => {
     const match = INTERACTION_PATH.exec(ctx.path);
     if (!match) return next();
@@ -30,11 +35,21 @@ export function interactionRoutes(options: InteractionOptions): Middleware {
       return;
     }
 
-    const interaction = await findInteraction(options.provider, ctx, match[1] ?? "");
+    const uid = match[1] ?? "";
+    const interaction = await findInteraction(options.provider, ctx, uid);
     if (!interaction) {
+      const request = finished.get(uid);
+      if (ctx.method === "GET" && request) {
+        // Back onto a sign-in page that is already done: like IdentityServer's login page with its ReturnUrl, go
+        // on with the same authorization request; a signed-in person gets a fresh code straight away.
+        seeOther(ctx, `${AUTHORIZATION_PATH}?${new URLSearchParams(request).toString()}`);
+        return;
+      }
       sendExpired(ctx);
       return;
     }
+    finished.set(uid, stringParams(interaction.params));
+    if (finished.size > REMEMBERED_SIGN_INS) finished.delete(finished.keys().next().value ?? "");
 
     switch (interaction.prompt.name) {
       case "login":
@@ -48,6 +63,14 @@ export function interactionRoutes(options: InteractionOptions): Middleware {
         sendExpired(ctx);
     }
   };
+}
+
+function stringParams(params: Record<string, unknown>): Record<string, string> {
+  const strings: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === "string") strings[name] = value;
+  }
+  return strings;
 }
 
 async function findInteraction(

@@ -61,6 +61,25 @@ describe("the sandbox's sign-in page", () => {
     expect(html).toMatch(/<input id="password" name="password" type="password"[^>]* value=""/);
   });
 
+  it("sends Back onto a finished sign-in page on with the same request, not to a dead end", async () => {
+    const jar = new CookieJar();
+    const request = authorizationRequest(sandbox());
+    const page = await openLoginPage(jar, request);
+    const first = await follow(jar, page.url, request.redirectUri, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ username: "demo", password: "demo" }),
+    });
+    if (!("arrivedAt" in first)) throw new Error("the sign-in did not reach the app");
+
+    // The browser's Back button: GET the same sign-in page again, with the session cookie.
+    const again = await follow(jar, page.url, request.redirectUri);
+    if (!("arrivedAt" in again))
+      throw new Error(`Back onto the sign-in page dead-ended: ${again.page.status}`);
+    expect(again.arrivedAt.searchParams.get("state")).toBe(request.state);
+    expect(again.arrivedAt.searchParams.get("code")).not.toBe(first.arrivedAt.searchParams.get("code"));
+  });
+
   it("tells a user whose account is locked, once the password was right", async () => {
     const jar = new CookieJar();
     const page = await openLoginPage(jar, authorizationRequest(sandbox()));
