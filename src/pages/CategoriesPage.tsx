@@ -52,8 +52,10 @@ export default function CategoriesPage() {
     undefined,
     { equals: (a, b) => a?.categoryId === b?.categoryId && a?.offset === b?.offset },
   );
-  const [assets, assetActions] = createAbortableResource(page, (query, signal) =>
-    api.listCategoryAssets(query.categoryId, { count: PAGE_SIZE, offset: query.offset }, signal),
+  const [assets, assetActions] = createAbortableResource(
+    () => page(),
+    (query, signal) =>
+      api.listCategoryAssets(query.categoryId, { count: PAGE_SIZE, offset: query.offset }, signal),
   );
 
   const heading = () => (id() !== undefined && category.state === "ready" ? category().name : "Categories");

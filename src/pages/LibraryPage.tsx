@@ -33,8 +33,9 @@ export default function LibraryPage() {
   const api = useApi();
   const [params, setParams] = useSearchParams();
   const state = createMemo(() => readLibrarySearch(params), undefined, { equals: sameLibrarySearch });
-  const [page, { refetch }] = createAbortableResource(state, (search, signal) =>
-    api.searchAssets(toAssetSearch(search, PAGE_SIZE), signal),
+  const [page, { refetch }] = createAbortableResource(
+    () => state(),
+    (search, signal) => api.searchAssets(toAssetSearch(search, PAGE_SIZE), signal),
   );
 
   // Every change is a new history entry, so Back and Forward step through searches.
