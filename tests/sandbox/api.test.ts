@@ -1,20 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { AssetsPayload, Envelope } from "./helpers/apiCall";
 import { apiHeaders, signIn } from "./helpers/oidcClient";
 import { useSandbox } from "./helpers/useSandbox";
-
-interface Envelope<T = Record<string, unknown>> {
-  apiVersion: string;
-  warnings: unknown[];
-  errors: { code: string; message: string }[];
-  payload: T;
-  meta: { metaInformation: Record<string, unknown>; createdAt: string };
-  recordCount?: { totalRecordsFound: number; startingRecord: number; recordsReturned: number };
-}
-
-interface AssetsPayload {
-  assetCount: number;
-  assets: { id: string; title: string; keywords: string[]; media: Record<string, string> }[];
-}
 
 describe("DAM API", () => {
   const sandbox = useSandbox();
