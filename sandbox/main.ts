@@ -76,7 +76,7 @@ MediaValet sandbox is running.
   DAM API:           ${sandbox.apiUrl}  (like https://api.mediavalet.com)
   Subscription key:  ${sandbox.subscriptionKey}
   Clients:           valet (public, code + PKCE S256)
-                     ${PASSWORD_CLIENT_ID} (public, password grant only)
+                     ${PASSWORD_CLIENT_ID} (public, code + PKCE S256 and the password grant)
                      ${INTEGRATION_CLIENT_ID} / ${INTEGRATION_CLIENT_SECRET} (confidential: code, password,
                        client credentials; redirect ${INTEGRATION_REDIRECT_URIS[0]})
   App origins:       ${options.appOrigins.join(", ")}

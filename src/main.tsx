@@ -49,7 +49,7 @@ render(() => {
     <AuthProvider auth={auth}>
       <ApiContext.Provider value={api}>
         <Router root={RootLayout} base={basePath === "/" ? undefined : basePath.replace(/\/$/, "")}>
-          <AppRoutes callbackPath={callbackPath} />
+          <AppRoutes callbackPath={callbackPath} passwordSignIn={config.passwordSignIn} />
         </Router>
       </ApiContext.Provider>
     </AuthProvider>

@@ -1,5 +1,5 @@
 import { Route } from "@solidjs/router";
-import { lazy } from "solid-js";
+import { lazy, Show } from "solid-js";
 import { AuthCallback, RequireAuth } from "./auth";
 
 const LandingPage = lazy(() => import("./pages/LandingPage"));
@@ -9,16 +9,22 @@ const CategoriesPage = lazy(() => import("./pages/CategoriesPage"));
 const ProfilePage = lazy(() => import("./pages/ProfilePage"));
 const SessionPage = lazy(() => import("./pages/SessionPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
+const PasswordSignInPage = lazy(() => import("./pages/PasswordSignInPage"));
 
 /**
  * Every route of the app. Pages load lazily, so a route's code arrives only when it is visited; protected routes
  * sit behind RequireAuth.
  * @param props.callbackPath the redirect URI's path, relative to the router's base
+ * @param props.passwordSignIn the deployment's `passwordSignIn` setting; when false, nothing of password sign-in is
+ *   routed (its path is "not found") or loaded
  */
-export function AppRoutes(props: { callbackPath: string }) {
+export function AppRoutes(props: { callbackPath: string; passwordSignIn: boolean }) {
   return (
     <>
-      <Route path="/" component={LandingPage} />
+      <Route path="/" component={() => <LandingPage passwordSignIn={props.passwordSignIn} />} />
+      <Show when={props.passwordSignIn}>
+        <Route path="/sign-in/password" component={PasswordSignInPage} />
+      </Show>
       <Route path={props.callbackPath} component={AuthCallback} />
       <Route
         path="/assets"

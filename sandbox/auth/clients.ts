@@ -1,7 +1,10 @@
 import type { ClientMetadata } from "oidc-provider";
 
 export const VALET_CLIENT_ID = "valet";
-/** A public client a deployment may opt into for password sign-in; it can do nothing else. */
+/**
+ * The public client of a deployment that turns password sign-in on: Valet's normal code flow and, besides it, the
+ * password grant, so one client id serves both buttons of the start page.
+ */
 export const PASSWORD_CLIENT_ID = "valet-password";
 /** A confidential client, as MediaValet Support issues them to integrators (id and secret). */
 export const INTEGRATION_CLIENT_ID = "sandbox-integration";
@@ -16,6 +19,27 @@ export const INTEGRATION_REDIRECT_URIS = [
   "https://oauth.pstmn.io/v1/callback",
 ];
 
+/** The code flow of a public client served from `appOrigins`: PKCE (required for every public client), exact URIs. */
+function publicCodeFlow(
+  appOrigins: readonly string[],
+  appBasePath: string,
+): Pick<
+  ClientMetadata,
+  | "application_type"
+  | "token_endpoint_auth_method"
+  | "response_types"
+  | "redirect_uris"
+  | "post_logout_redirect_uris"
+> {
+  return {
+    application_type: "web",
+    token_endpoint_auth_method: "none",
+    response_types: ["code"],
+    redirect_uris: appOrigins.map((origin) => `${origin}${appBasePath}callback`),
+    post_logout_redirect_uris: appOrigins.map((origin) => `${origin}${appBasePath}`),
+  };
+}
+
 /**
  * Valet: a public client (a static site cannot keep a secret) that must use PKCE. Each origin the app is served from
  * registers its exact callback and post-logout URIs, as MediaValet Support would whitelist them.
@@ -24,28 +48,21 @@ export function valetClient(appOrigins: readonly string[], appBasePath: string):
   return {
     client_id: VALET_CLIENT_ID,
     client_name: "Valet",
-    application_type: "web",
-    token_endpoint_auth_method: "none",
     grant_types: ["authorization_code", "refresh_token"],
-    response_types: ["code"],
-    redirect_uris: appOrigins.map((origin) => `${origin}${appBasePath}callback`),
-    post_logout_redirect_uris: appOrigins.map((origin) => `${origin}${appBasePath}`),
+    ...publicCodeFlow(appOrigins, appBasePath),
   };
 }
 
 /**
- * The password grant (resource owner password credentials) for a public client: what a deployment enables for
- * non-interactive sign-in. No redirect URIs, no authorization endpoint: only `password` and `refresh_token`.
+ * Valet with password sign-in turned on: everything {@link valetClient} may do (the same URIs, PKCE), plus the
+ * resource owner password grant. A deployment has one client id, and the "Sign in" button still uses the code flow.
  */
-export function passwordClient(): ClientMetadata {
+export function passwordClient(appOrigins: readonly string[], appBasePath: string): ClientMetadata {
   return {
     client_id: PASSWORD_CLIENT_ID,
-    client_name: "Valet (password sign-in)",
-    application_type: "web",
-    token_endpoint_auth_method: "none",
-    grant_types: ["password", "refresh_token"],
-    response_types: [],
-    redirect_uris: [],
+    client_name: "Valet (password sign-in allowed)",
+    grant_types: ["authorization_code", "refresh_token", "password"],
+    ...publicCodeFlow(appOrigins, appBasePath),
   };
 }
 
@@ -68,8 +85,8 @@ export function integrationClient(): ClientMetadata {
 
 /**
  * Which browser origins may call the token, revocation and userinfo endpoints for each client (IdentityServer's
- * AllowedCorsOrigins): Valet's own redirect origins, the app origins for the password client, and none for the
- * integration, which runs on a server.
+ * AllowedCorsOrigins): the app origins for both of Valet's clients, and none for the integration, which runs on a
+ * server.
  */
 export function corsOriginsByClient(appOrigins: readonly string[]): ReadonlyMap<string, ReadonlySet<string>> {
   const origins = new Set(appOrigins);

@@ -77,7 +77,11 @@ export function createProvider(settings: ProviderSettings): Provider {
 
   const configuration: Configuration = {
     adapter: settings.adapter,
-    clients: [valetClient(settings.appOrigins, settings.appBasePath), passwordClient(), integrationClient()],
+    clients: [
+      valetClient(settings.appOrigins, settings.appBasePath),
+      passwordClient(settings.appOrigins, settings.appBasePath),
+      integrationClient(),
+    ],
     jwks: settings.keys.privateJwks(),
     cookies: { keys: settings.cookieKeys },
     routes: ROUTES,

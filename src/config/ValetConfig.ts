@@ -21,4 +21,9 @@ export interface ValetConfig {
   apiVersion: ApiVersion;
   /** Minutes without activity in any tab before Valet signs out; null when idle sign-out is off (the default). */
   idleSignOutMinutes: number | null;
+  /**
+   * Whether the start page also offers a username/password form (the resource owner password grant); false unless
+   * the deployment turns it on, and only useful when the auth server allows that grant for `clientId`.
+   */
+  passwordSignIn: boolean;
 }

@@ -18,6 +18,7 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set([
   "subscriptionKey",
   "apiVersion",
   "idleSignOutMinutes",
+  "passwordSignIn",
 ]);
 
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -66,6 +67,7 @@ export function parseConfig(raw: unknown, appBaseUrl: string): ValetConfig {
   const subscriptionKey = readString(input, "subscriptionKey", issues, { echo: false });
   const apiVersion = readApiVersion(input, issues);
   const idleSignOutMinutes = readIdleMinutes(input, issues);
+  const passwordSignIn = readPasswordSignIn(input, issues);
 
   for (const key of Object.keys(input)) {
     if (!KNOWN_KEYS.has(key)) {
@@ -96,7 +98,25 @@ export function parseConfig(raw: unknown, appBaseUrl: string): ValetConfig {
     subscriptionKey,
     apiVersion,
     idleSignOutMinutes,
+    passwordSignIn,
   };
+}
+
+/**
+ * Password sign-in lets Valet see the person's password, so it is on only when the file says exactly `true`: a
+ * quoted "true" or a 1 is more likely a mistake than a decision.
+ */
+function readPasswordSignIn(input: Record<string, unknown>, issues: ConfigIssue[]): boolean {
+  const value = input["passwordSignIn"];
+  if (value === undefined) return false;
+  if (typeof value !== "boolean") {
+    issues.push({
+      field: "passwordSignIn",
+      message: `must be true or false (without quotes), or left out to keep password sign-in off; got ${describe(value)}`,
+    });
+    return false;
+  }
+  return value;
 }
 
 /** Idle sign-out is off unless a positive number of minutes is given (fractions allowed, for tests). */

@@ -1,16 +1,23 @@
 import { A } from "@solidjs/router";
-import { Show } from "solid-js";
+import { lazy, Show, Suspense } from "solid-js";
 import { AuthProblem, useAuth } from "../auth";
 
-/** The front door: what Valet is, and the way in. */
-export default function LandingPage() {
+// Its own chunk: a deployment that leaves password sign-in off never downloads it.
+const PasswordSignIn = lazy(() => import("./PasswordSignIn"));
+
+/**
+ * The front door: what Valet is, and the way in.
+ * @param props.passwordSignIn the deployment's `passwordSignIn` setting: also offer the password form
+ */
+export default function LandingPage(props: { passwordSignIn?: boolean }) {
   const auth = useAuth();
   return (
     <>
       <h1 tabindex="-1">Your MediaValet library, in the browser</h1>
       <p class="lede">
-        Valet signs you in to MediaValet and lets you search and browse your assets. Your password stays with
-        MediaValet: Valet never sees it.
+        Valet signs you in to MediaValet and lets you search and browse your assets.{" "}
+        {props.passwordSignIn ? "With the Sign in button, your" : "Your"} password stays with MediaValet:
+        Valet never sees it.
       </p>
       <Show
         when={auth.state.error}
@@ -18,14 +25,21 @@ export default function LandingPage() {
           <Show
             when={auth.isAuthenticated()}
             fallback={
-              <button
-                type="button"
-                class="primary large"
-                disabled={auth.state.status === "redirecting" || auth.state.status === "loading"}
-                onClick={() => void auth.signIn("/assets")}
-              >
-                Sign in
-              </button>
+              <>
+                <button
+                  type="button"
+                  class="primary large"
+                  disabled={auth.state.status === "redirecting" || auth.state.status === "loading"}
+                  onClick={() => void auth.signIn("/assets")}
+                >
+                  Sign in
+                </button>
+                <Show when={props.passwordSignIn}>
+                  <Suspense>
+                    <PasswordSignIn returnTo="/assets" />
+                  </Suspense>
+                </Show>
+              </>
             }
           >
             <A href="/assets" class="button primary large">

@@ -9,6 +9,7 @@ import { DEFAULT_LIFETIMES } from "../../sandbox/auth/provider";
 import { apiCall } from "./helpers/apiCall";
 import { CookieJar } from "./helpers/cookieJar";
 import {
+  TEST_APP_ORIGIN,
   TEST_CLIENT_ID,
   authorizationRequest,
   authorize,
@@ -278,6 +279,83 @@ describe("every grant in MediaValet's documentation", () => {
 
       expect(response.status).toBe(400);
       expect(body.error).toBe("invalid_scope");
+    });
+  });
+
+  describe("the client of a deployment with password sign-in on (one client for both buttons)", () => {
+    it("runs the code flow with PKCE, answering the app's origin with CORS, and refreshes", async () => {
+      const request = authorizationRequest(sandbox(), { clientId: PASSWORD_CLIENT_ID });
+      const code = (await authorize(new CookieJar(), request)).searchParams.get("code") ?? "";
+      const exchanged = await tokenRequest(sandbox(), {
+        grant_type: "authorization_code",
+        client_id: PASSWORD_CLIENT_ID,
+        code,
+        redirect_uri: request.redirectUri,
+        code_verifier: request.codeVerifier,
+      });
+      const tokens = (await exchanged.json()) as TokenResponse;
+
+      expect(exchanged.status).toBe(200);
+      expect(exchanged.headers.get("access-control-allow-origin")).toBe(TEST_APP_ORIGIN);
+      expect(await verifies(tokens.id_token ?? "", PASSWORD_CLIENT_ID)).toMatchObject({
+        sub: DEMO_SUB,
+        nonce: request.nonce,
+      });
+      const refreshed = await tokenRequest(sandbox(), {
+        grant_type: "refresh_token",
+        client_id: PASSWORD_CLIENT_ID,
+        refresh_token: tokens.refresh_token ?? "",
+      });
+      expect(refreshed.status).toBe(200);
+    });
+
+    it("requires PKCE like Valet's normal client", async () => {
+      const request = authorizationRequest(sandbox(), { clientId: PASSWORD_CLIENT_ID, withoutPkce: true });
+      const result = await follow(new CookieJar(), request.url, request.redirectUri);
+
+      if (!("arrivedAt" in result)) throw new Error("expected a redirect back to the app");
+      expect(result.arrivedAt.searchParams.get("error")).toBe("invalid_request");
+      expect(result.arrivedAt.searchParams.has("code")).toBe(false);
+    });
+
+    it("accepts the password grant from the app's origin, with CORS", async () => {
+      const response = await tokenRequest(sandbox(), {
+        grant_type: "password",
+        client_id: PASSWORD_CLIENT_ID,
+        username: "demo",
+        password: "demo",
+        scope: "openid api offline_access",
+      });
+
+      expect(response.status).toBe(200);
+      expect(response.headers.get("access-control-allow-origin")).toBe(TEST_APP_ORIGIN);
+      expect((await response.json()) as TokenResponse).toMatchObject({
+        id_token: expect.any(String),
+        refresh_token: expect.any(String),
+      });
+    });
+
+    it("sends codes only to Valet's registered callback", async () => {
+      const request = authorizationRequest(sandbox(), {
+        clientId: PASSWORD_CLIENT_ID,
+        redirectUri: "http://127.0.0.1:6666/callback",
+      });
+      const result = await follow(new CookieJar(), request.url, request.redirectUri);
+
+      if (!("page" in result)) throw new Error(`expected an error page, went to ${result.arrivedAt.href}`);
+      expect(result.page.status).toBe(400);
+    });
+
+    it("Valet's normal client still refuses the password grant, even from the app's origin", async () => {
+      const response = await tokenRequest(sandbox(), {
+        grant_type: "password",
+        client_id: TEST_CLIENT_ID,
+        username: "demo",
+        password: "demo",
+      });
+
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: "unauthorized_client" });
     });
   });
 

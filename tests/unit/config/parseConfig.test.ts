@@ -41,7 +41,28 @@ describe("parseConfig", () => {
       subscriptionKey: "key-123",
       apiVersion: "1.0",
       idleSignOutMinutes: null,
+      passwordSignIn: false,
     });
+  });
+
+  it("turns password sign-in on only for passwordSignIn: true", () => {
+    expect(parseConfig({ ...valid, passwordSignIn: true }, APP).passwordSignIn).toBe(true);
+    expect(parseConfig({ ...valid, passwordSignIn: false }, APP).passwordSignIn).toBe(false);
+    expect(parseConfig(valid, APP).passwordSignIn).toBe(false);
+  });
+
+  it("refuses a passwordSignIn that is not true or false, saying how to write it", () => {
+    for (const wrong of ["true", 1, null, "yes"]) {
+      expect(messageFor({ ...valid, passwordSignIn: wrong }, "passwordSignIn")).toBe(
+        `must be true or false (without quotes), or left out to keep password sign-in off; got ${
+          typeof wrong === "string" ? `"${wrong}"` : String(wrong)
+        }`,
+      );
+    }
+  });
+
+  it("does not mistake a misspelt passwordSignIn for the setting", () => {
+    expect(messageFor({ ...valid, passwordSignin: true }, "passwordSignin")).toMatch(/check its spelling/);
   });
 
   it("turns idle sign-out on only for a positive number of minutes", () => {
