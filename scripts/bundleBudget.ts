@@ -10,11 +10,10 @@ export interface BudgetLimits {
 }
 
 /**
- * Issue 7 aims at 30 KiB for the first page. The start page today loads oidc-client-ts (about 17 KiB gzip) with the
- * entry although a signed-out visitor needs it only when they press "Sign in"; until the auth binding loads it lazily,
- * the first-page limit sits just above what is measured (46.8 KiB), so that any growth still fails the build.
+ * What a signed-out visitor's first page may cost (entry, its static imports and the start page), and everything
+ * the app can ever load, in gzip bytes. oidc-client-ts and the API client load only when a session needs them.
  */
-export const VALET_BUDGET: BudgetLimits = { firstPageBytes: 48 * 1024, totalBytes: 90 * 1024 };
+export const VALET_BUDGET: BudgetLimits = { firstPageBytes: 30 * 1024, totalBytes: 90 * 1024 };
 
 /** What the budget needs to know of one output chunk; a subset of rollup's and rolldown's OutputChunk. */
 export interface ChunkInfo {

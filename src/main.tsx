@@ -1,7 +1,7 @@
 import { Router } from "@solidjs/router";
 import { render } from "solid-js/web";
-import { createApiClient } from "./api";
-import { AuthProvider, createAuth, createLazyUserManager, toRouterPath } from "./auth";
+import { createLazyApiClient } from "./api";
+import { AuthProvider, createAuth, createLazyUserManager, hasStoredSession, toRouterPath } from "./auth";
 import { ConfigErrorPage, loadConfig, type ValetConfig } from "./config";
 import { ApiContext } from "./pages/ApiContext";
 import { RootLayout } from "./pages/RootLayout";
@@ -36,7 +36,7 @@ const userManager = createLazyUserManager({
 
 render(() => {
   const auth = createAuth({ userManager, basePath, idleSignOutMinutes: config.idleSignOutMinutes });
-  const api = createApiClient({
+  const api = createLazyApiClient({
     baseUrl: config.apiBaseUrl,
     subscriptionKey: config.subscriptionKey,
     apiVersion: config.apiVersion,
@@ -44,6 +44,8 @@ render(() => {
     renewAccessToken: () => auth.renew(),
     fetch: window.fetch.bind(window),
   });
+  // A returning visitor's page will call the API: fetch its code alongside the page's, not after it.
+  if (hasStoredSession(window.localStorage)) api.preload();
   const callbackPath = toRouterPath(new URL(config.redirectUri).pathname, basePath);
   return (
     <AuthProvider auth={auth}>

@@ -1,5 +1,5 @@
 import { Route } from "@solidjs/router";
-import { lazy, Show } from "solid-js";
+import { lazy, Show, type Component } from "solid-js";
 import { AuthCallback, RequireAuth } from "./auth";
 
 const LandingPage = lazy(() => import("./pages/LandingPage"));
@@ -10,6 +10,15 @@ const ProfilePage = lazy(() => import("./pages/ProfilePage"));
 const SessionPage = lazy(() => import("./pages/SessionPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 const PasswordSignInPage = lazy(() => import("./pages/PasswordSignInPage"));
+
+/** A page that only a signed-in person may see; anyone else goes to sign-in and comes back. */
+function signedIn(Page: Component): Component {
+  return () => (
+    <RequireAuth>
+      <Page />
+    </RequireAuth>
+  );
+}
 
 /**
  * Every route of the app. Pages load lazily, so a route's code arrives only when it is visited; protected routes
@@ -26,46 +35,11 @@ export function AppRoutes(props: { callbackPath: string; passwordSignIn: boolean
         <Route path="/sign-in/password" component={PasswordSignInPage} />
       </Show>
       <Route path={props.callbackPath} component={AuthCallback} />
-      <Route
-        path="/assets"
-        component={() => (
-          <RequireAuth>
-            <LibraryPage />
-          </RequireAuth>
-        )}
-      />
-      <Route
-        path="/assets/:id"
-        component={() => (
-          <RequireAuth>
-            <AssetPage />
-          </RequireAuth>
-        )}
-      />
-      <Route
-        path="/categories/:id?"
-        component={() => (
-          <RequireAuth>
-            <CategoriesPage />
-          </RequireAuth>
-        )}
-      />
-      <Route
-        path="/session"
-        component={() => (
-          <RequireAuth>
-            <SessionPage />
-          </RequireAuth>
-        )}
-      />
-      <Route
-        path="/profile"
-        component={() => (
-          <RequireAuth>
-            <ProfilePage />
-          </RequireAuth>
-        )}
-      />
+      <Route path="/assets" component={signedIn(LibraryPage)} />
+      <Route path="/assets/:id" component={signedIn(AssetPage)} />
+      <Route path="/categories/:id?" component={signedIn(CategoriesPage)} />
+      <Route path="/session" component={signedIn(SessionPage)} />
+      <Route path="/profile" component={signedIn(ProfilePage)} />
       <Route path="*404" component={NotFoundPage} />
     </>
   );

@@ -23,3 +23,4 @@ export type {
   Keyword,
   RecordCount,
 } from "./types";
+export { createLazyApiClient, type LazyApiClient } from "./createLazyApiClient";

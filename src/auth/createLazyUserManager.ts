@@ -1,7 +1,7 @@
 import type { User } from "oidc-client-ts";
 import type { AuthClient } from "./AuthClient";
 import type { AuthSettings } from "./AuthSettings";
-import { USER_STORE_KEY_PREFIX } from "./storageKeys";
+import { hasStoredSession } from "./storageKeys";
 
 type Listener<T extends unknown[]> = (...args: T) => void | Promise<void>;
 
@@ -33,12 +33,7 @@ export function createLazyUserManager(
   }
   const userManager = () => (manager ??= load());
 
-  const hasStoredUser = () => {
-    for (let i = 0; i < storage.length; i++) {
-      if (storage.key(i)?.startsWith(USER_STORE_KEY_PREFIX)) return true;
-    }
-    return false;
-  };
+  const hasStoredUser = () => hasStoredSession(storage);
 
   return {
     settings: { authority: settings.authority, client_id: settings.clientId },

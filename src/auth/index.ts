@@ -13,3 +13,4 @@ export type { RenewalStatus, RenewOptions } from "./createSessionKeeper";
 export { RequireAuth } from "./RequireAuth";
 export { toFullPath, toRouterPath } from "./routerPath";
 export { safeReturnPath } from "./safeReturnPath";
+export { hasStoredSession } from "./storageKeys";

@@ -1,0 +1,33 @@
+import type { ApiClient, ApiClientOptions } from "./createApiClient";
+
+/** An {@link ApiClient} whose code loads on first use, or earlier when `preload` says a call is coming. */
+export interface LazyApiClient extends ApiClient {
+  /** Starts loading the client now (e.g. when a session is stored and the first page will call the API). */
+  preload(): void;
+}
+
+/**
+ * The API client, loaded only when a page calls the API: the start page of a signed-out visitor never needs it.
+ * Every method of ApiClient returns a promise, so each can wait for the code to arrive.
+ */
+export function createLazyApiClient(options: ApiClientOptions): LazyApiClient {
+  let client: Promise<ApiClient> | undefined;
+  const load = () =>
+    (client ??= import("./createApiClient").then(({ createApiClient }) => createApiClient(options)));
+  const lazy = new Proxy({} as ApiClient, {
+    get(_, method) {
+      // Not a thenable, whatever is asked: `await client` must not call the API.
+      if (typeof method !== "string" || method === "then") return undefined;
+      return async (...args: unknown[]) => {
+        const loaded = (await load()) as unknown as Record<
+          string,
+          (...callArgs: unknown[]) => Promise<unknown>
+        >;
+        const call = loaded[method];
+        if (!call) throw new TypeError(`The API client has no method "${method}".`);
+        return call(...args);
+      };
+    },
+  });
+  return Object.assign(Object.create(lazy) as ApiClient, { preload: () => void load() });
+}
