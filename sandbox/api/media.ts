@@ -36,7 +36,8 @@ export function renderSvg(asset: AssetRecord, size: MediaSize): string {
   const { width, height } = mediaDimensions(asset, size);
   const hue = hueOf(asset.id);
   const shorter = Math.min(width, height);
-  const titleSize = Math.max(8, Math.min(shorter / 8, (width * 1.6) / Math.max(asset.title.length, 1)));
+  // Thumbnails are often shown cropped to a square (object-fit: cover), so the title must fit the central square.
+  const titleSize = Math.max(8, Math.min(shorter / 8, (shorter * 1.2) / Math.max(asset.title.length, 1)));
   const labelSize = Math.max(6, titleSize * 0.55);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(asset.title)}">
 <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
