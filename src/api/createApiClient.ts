@@ -2,6 +2,7 @@ import { ApiError } from "./ApiError";
 import { errorFromStatus } from "./errorFromStatus";
 import { isRecord } from "./isRecord";
 import { normalizeEnvelope } from "./normalizeEnvelope";
+import { parseRetryAfter } from "./parseRetryAfter";
 import { readErrorBody } from "./readErrorBody";
 import type {
   Asset,
@@ -82,6 +83,8 @@ export interface ApiClient {
 }
 
 const SESSION_ENDED = "Your MediaValet session has ended. Sign in again to continue.";
+// The longest Retry-After the client waits out by itself before retrying once; longer ones surface as "throttled".
+const MAX_THROTTLE_WAIT_SECONDS = 10;
 
 /**
  * Creates the MediaValet API client. It attaches the access token and subscription key to every call, unwraps the
@@ -182,6 +185,16 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         const saidAgain = readErrorBody(await readText(response, init.signal, baseUrl));
         if (saidAgain.fromGateway) throw errorFromStatus(401, response.headers, saidAgain);
         throw new ApiError("session_ended", SESSION_ENDED, { status: 401 });
+      }
+    }
+
+    if (response.status === 429) {
+      const wait = parseRetryAfter(response.headers.get("Retry-After"));
+      // Honour a short wait once, as the gateway asks; a long one is the page's to show, with "Try again".
+      if (wait !== undefined && wait <= MAX_THROTTLE_WAIT_SECONDS) {
+        await readText(response, init.signal, baseUrl);
+        await untilAborted(delay(wait * 1000), init.signal);
+        response = await send(url, init, (await currentToken(init.signal)) ?? token);
       }
     }
 
@@ -396,6 +409,10 @@ function badResponse(reason: string, cause?: unknown): ApiError {
 }
 
 /** Settles like `promise`, or rejects with an "aborted" ApiError as soon as `signal` aborts. */
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (signal === undefined) return promise;
   return new Promise<T>((resolve, reject) => {

@@ -179,3 +179,18 @@ test.describe("The callback, revisited", () => {
     expect((await control.stats()).codeGrants).toBe(1);
   });
 });
+
+test.describe("The API client under pressure", () => {
+  test("a 429 with a short Retry-After is waited out once, and the page shows the data", async ({
+    page,
+    control,
+  }) => {
+    await signInToLibrary(page);
+    await control.resetStats();
+    await control.failApi({ status: 429, count: 1, retryAfterSeconds: 1 });
+    await searchFor(page, "beach");
+    const stats = await control.stats();
+    expect(stats.apiRequests).toBe(2);
+    expect(stats.refreshGrants).toBe(0);
+  });
+});

@@ -286,6 +286,42 @@ describe("createApiClient", () => {
       expect(error.retryAfterSeconds).toBe(60);
     });
 
+    it("waits out a short Retry-After once, then answers with the retried request", async () => {
+      vi.useFakeTimers();
+      const answers = [
+        new Response("", { status: 429, headers: { "Retry-After": "2" } }),
+        envelope({ ok: true }),
+      ];
+      const fetchFn = stubFetch(() => answers.shift() ?? new Response("", { status: 500 }));
+      const result = client(fetchFn).request("/assets");
+      await vi.advanceTimersByTimeAsync(1_900);
+      expect(fetchFn).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(200);
+      await expect(result).resolves.toMatchObject({ payload: { ok: true } });
+      expect(fetchFn).toHaveBeenCalledTimes(2);
+    });
+
+    it("retries a throttled request only once", async () => {
+      vi.useFakeTimers();
+      const fetchFn = stubFetch(() => new Response("", { status: 429, headers: { "Retry-After": "1" } }));
+      const result = failure(client(fetchFn).request("/assets"));
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect((await result).code).toBe("throttled");
+      expect(fetchFn).toHaveBeenCalledTimes(2);
+    });
+
+    it("stops waiting out a 429 when the request is aborted", async () => {
+      vi.useFakeTimers();
+      const controller = new AbortController();
+      const fetchFn = stubFetch(() => new Response("", { status: 429, headers: { "Retry-After": "5" } }));
+      const result = failure(client(fetchFn).request("/assets", { signal: controller.signal }));
+      await vi.advanceTimersByTimeAsync(1_000);
+      controller.abort();
+      expect((await result).code).toBe("aborted");
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(fetchFn).toHaveBeenCalledTimes(1);
+    });
+
     it("leaves retryAfterSeconds out when the 429 does not say", async () => {
       const error = await failure(
         client(stubFetch(() => new Response("", { status: 429 }))).request("/assets"),
