@@ -11,6 +11,7 @@ import { startSandbox, type Sandbox } from "../sandbox/startSandbox";
 import { DEMO_USER } from "../sandbox/users";
 import { gzipSize, kib } from "./bundleBudget";
 import { startStaticServer, type StaticServer } from "./staticServer";
+import { appConfigFor } from "../sandbox/appConfig";
 
 const { values } = parseArgs({
   options: {
@@ -287,13 +288,7 @@ async function main(): Promise<string> {
     apiPort: 0,
     ...(process.env.BENCH_LOG ? { log: (line: string) => console.error(line) } : {}),
   });
-  served.config = {
-    authority: sandbox.authUrl,
-    issuer: sandbox.issuer,
-    clientId: "valet",
-    apiBaseUrl: sandbox.apiUrl,
-    subscriptionKey: sandbox.subscriptionKey,
-  };
+  served.config = appConfigFor(sandbox);
   const setup: Setup = { browser, site, sandbox, callbackPath: new URL("callback", site.url).pathname };
   try {
     const runs: Run[] = [];

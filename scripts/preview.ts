@@ -4,6 +4,7 @@ import { startSandbox } from "../sandbox/startSandbox";
 import { DEMO_USER } from "../sandbox/users";
 import { startStaticServer } from "./staticServer";
 import { readBuiltBasePath } from "./staticSite";
+import { appConfigFor } from "../sandbox/appConfig";
 
 if (!existsSync("dist/index.html")) {
   console.error("There is no build in dist/. Run `npm run build` first.");
@@ -20,13 +21,7 @@ const sandbox = await startSandbox({
   authPort: 0,
   apiPort: 0,
 });
-const appConfig = {
-  authority: sandbox.authUrl,
-  issuer: sandbox.issuer,
-  clientId: "valet",
-  apiBaseUrl: sandbox.apiUrl,
-  subscriptionKey: sandbox.subscriptionKey,
-};
+const appConfig = appConfigFor(sandbox);
 
 console.log(`Valet (production build) is at ${app.url}, with the headers \`npm run headers\` generates.`);
 console.log(`Sign in as "${DEMO_USER.username}" with the password "${DEMO_USER.password}".`);

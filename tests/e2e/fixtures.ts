@@ -3,6 +3,7 @@ import { startStaticServer, type StaticServer } from "../../scripts/staticServer
 import { createSandboxControl, type SandboxControl } from "../../sandbox/control/SandboxControl";
 import { startSandbox, type Sandbox } from "../../sandbox/startSandbox";
 import { DEMO_USER } from "../../sandbox/users";
+import { appConfigFor } from "../../sandbox/appConfig";
 
 interface WorkerFixtures {
   /** The real sandbox (oidc-provider + DAM API), one per worker, on free loopback ports. */
@@ -43,13 +44,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         apiPort: 0,
         testControls: true,
       });
-      served.base = {
-        authority: sandbox.authUrl,
-        issuer: sandbox.issuer,
-        clientId: "valet",
-        apiBaseUrl: sandbox.apiUrl,
-        subscriptionKey: sandbox.subscriptionKey,
-      };
+      served.base = appConfigFor(sandbox);
       servedConfigs.set(site, served);
       sites.set(site, sandbox);
       await use(site);

@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { startSandbox, type Sandbox, type SandboxOptions } from "../../sandbox/startSandbox";
 import { startStaticServer, type StaticServer, type StaticServerOptions } from "../../scripts/staticServer";
+import { appConfigFor } from "../../sandbox/appConfig";
 
 export interface SiteWithSandbox {
   site: StaticServer;
@@ -31,13 +32,7 @@ export async function startSiteWithSandbox(
     authPort: 0,
     apiPort: 0,
   });
-  served.config = {
-    authority: sandbox.authUrl,
-    issuer: sandbox.issuer,
-    clientId: "valet",
-    apiBaseUrl: sandbox.apiUrl,
-    subscriptionKey: sandbox.subscriptionKey,
-  };
+  served.config = appConfigFor(sandbox);
   return {
     site: server,
     sandbox,
