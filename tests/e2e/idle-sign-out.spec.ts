@@ -31,7 +31,8 @@ test.describe("Idle sign-out", () => {
     await warning.getByRole("button", { name: "Stay signed in" }).click();
     await expect(warning).toHaveCount(0);
 
-    const endSession = page.waitForRequest((request) =>
+    // Both tabs count the same shared idle time; whichever gets there first signs out, and the other follows.
+    const endSession = context.waitForEvent("request", (request) =>
       request.url().startsWith(`${sandbox.authUrl}/connect/endsession`),
     );
     await expect(warning).toBeVisible({ timeout: 15_000 });
