@@ -18,4 +18,9 @@ export interface AuthClient {
   signinResourceOwnerCredentials: UserManager["signinResourceOwnerCredentials"];
   signoutRedirect: UserManager["signoutRedirect"];
   revokeTokens: UserManager["revokeTokens"];
+  /**
+   * Stores a session that another tab renewed and verified (a stored-user string), and announces it like any
+   * other loaded user.
+   */
+  storeSession(session: string): Promise<User>;
 }

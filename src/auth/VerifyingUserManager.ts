@@ -1,5 +1,5 @@
 import type { JWKSCacheInput, JWTPayload, JWTVerifyGetKey } from "jose";
-import { UserManager, type User, type UserManagerSettings } from "oidc-client-ts";
+import { User, UserManager, type UserManagerSettings } from "oidc-client-ts";
 import { AuthError } from "./AuthError";
 import { IdTokenRejected } from "./IdTokenRejected";
 import { verifyDiscovery, type DiscoveryFacts } from "./verifyDiscovery";
@@ -136,6 +136,14 @@ export class VerifyingUserManager extends UserManager {
     } finally {
       this.passwordSignIn = false;
     }
+  }
+
+  /** Stores a session another tab renewed and verified already, and announces it. */
+  async storeSession(session: string): Promise<User> {
+    const user = User.fromStorageString(session);
+    await super.storeUser(user);
+    await this.events.load(user);
+    return user;
   }
 
   override async storeUser(user: User | null): Promise<void> {

@@ -6,6 +6,7 @@ import { AuthError, toAuthError } from "./AuthError";
 import type { AuthState } from "./AuthState";
 import { createIdleSignOut, type IdleSignOut } from "./createIdleSignOut";
 import { createNonce } from "./createNonce";
+import { createRefreshLedger } from "./createRefreshLedger";
 import { createRenewalLock } from "./createRenewalLock";
 import { createSessionKeeper, type RenewalStatus, type RenewOptions } from "./createSessionKeeper";
 import { USER_STORE_KEY_PREFIX } from "./storageKeys";
@@ -128,10 +129,12 @@ export function createAuth(options: CreateAuthOptions): Auth {
     events.addUserUnloaded(() => setState({ user: null, status: signingOut ? "redirecting" : "signedOut" })),
   );
 
+  const ledger = createRefreshLedger();
   const endSession = async (error: AuthError) => {
     // The error goes first: a guard that saw "signed out" with no error would start a sign-in on its own, and the
     // person would lose the chance to see why.
     setState("error", error);
+    await ledger.clear().catch(() => undefined);
     await userManager.removeUser().catch(() => undefined);
     setState({ user: null, status: "signedOut", error });
   };
@@ -144,6 +147,7 @@ export function createAuth(options: CreateAuthOptions): Auth {
     report: (error) => {
       if (error || state.error?.source === "renewSilent") setState("error", error);
     },
+    ledger,
     lock: createRenewalLock(
       `valet.renewal:${userManager.settings.authority}:${userManager.settings.client_id}`,
     ),
@@ -235,6 +239,7 @@ export function createAuth(options: CreateAuthOptions): Auth {
     setState({ status: "redirecting", error: null });
     // Revoke first: a refresh token left alive at the server outlives the sign-out.
     await userManager.revokeTokens(["refresh_token"]).catch(() => undefined);
+    await ledger.clear().catch(() => undefined);
     await userManager.removeUser().catch(() => undefined);
     try {
       // With the user gone, no id_token_hint goes into the URL: tokens never travel in URLs. The server knows

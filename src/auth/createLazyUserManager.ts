@@ -62,5 +62,6 @@ export function createLazyUserManager(
       (await userManager()).signinResourceOwnerCredentials(...args),
     signoutRedirect: async (...args) => (await userManager()).signoutRedirect(...args),
     revokeTokens: async (...args) => (await userManager()).revokeTokens(...args),
+    storeSession: async (session) => (await userManager()).storeSession(session),
   };
 }

@@ -2,6 +2,7 @@ import type { User } from "oidc-client-ts";
 import type { AuthClient } from "./AuthClient";
 import { createEffect, createSignal, onCleanup, untrack, type Accessor } from "solid-js";
 import { AuthError, toAuthError } from "./AuthError";
+import type { RefreshLedger } from "./createRefreshLedger";
 import type { RenewalLock } from "./createRenewalLock";
 import { needsRenewal, renewalDueAt, retryDelayMs } from "./renewalTiming";
 
@@ -24,6 +25,8 @@ export interface SessionKeeperOptions {
   /** A failure to show while the session may still recover; `null` clears it. */
   report: (error: AuthError | null) => void;
   lock: RenewalLock;
+  /** Where the tab that renews tells the others which refresh token it spent; see createRefreshLedger. */
+  ledger?: RefreshLedger;
   now: () => number;
   random?: () => number;
   /** Attempts per episode before giving up until the next trigger. */
@@ -73,6 +76,11 @@ function isTerminal(error: unknown): boolean {
  */
 export function createSessionKeeper(options: SessionKeeperOptions): SessionKeeper {
   const { userManager, now, lock } = options;
+  const ledger = options.ledger ?? {
+    record: async () => undefined,
+    replacementFor: async () => undefined,
+    clear: async () => undefined,
+  };
   const random = options.random ?? Math.random;
   const maxAttempts = options.maxAttempts ?? 6;
   const target = options.window ?? window;
@@ -110,7 +118,18 @@ export function createSessionKeeper(options: SessionKeeperOptions): SessionKeepe
         if (!request.force && !request.staleAccessToken && !needsRenewal(stored, now())) {
           return stored.access_token;
         }
+        const spent = stored.refresh_token;
+        if (spent) {
+          // This tab's copy of the store may lag behind the tab that held the lock just before.
+          const replacement = await ledger.replacementFor(spent);
+          if (replacement) {
+            const handedOver = await userManager.storeSession(replacement);
+            options.adopt(handedOver);
+            return handedOver.access_token;
+          }
+        }
         const renewed = await userManager.signinSilent();
+        if (spent && renewed) await ledger.record(spent, renewed.toStorageString());
         return renewed?.access_token;
       });
       attempt = 0;

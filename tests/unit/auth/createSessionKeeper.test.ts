@@ -2,6 +2,7 @@ import { ErrorResponse, type User } from "oidc-client-ts";
 import { createRoot, createSignal } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AuthError } from "../../../src/auth/AuthError";
+import type { RefreshLedger } from "../../../src/auth/createRefreshLedger";
 import { createRenewalLock } from "../../../src/auth/createRenewalLock";
 import { createSessionKeeper, type SessionKeeper } from "../../../src/auth/createSessionKeeper";
 import { createTestUser, createTestUserManager } from "./fakeUserManager";
@@ -25,7 +26,7 @@ describe("createSessionKeeper", () => {
   let ended: AuthError[];
   let reported: (AuthError | null)[];
 
-  const start = (initial: User) => {
+  const start = (initial: User, ledger?: RefreshLedger) => {
     const userManager = createTestUserManager();
     stored = initial;
     vi.mocked(userManager.getUser).mockImplementation(async () => stored);
@@ -43,6 +44,7 @@ describe("createSessionKeeper", () => {
         end: (error) => ended.push(error),
         report: (error) => reported.push(error),
         lock: createRenewalLock("test", undefined),
+        ...(ledger ? { ledger } : {}),
         now: Date.now,
         random: () => 0.5,
       });
@@ -151,6 +153,40 @@ describe("createSessionKeeper", () => {
     stored = renewedElsewhere;
     await expect(keeper.renew()).resolves.toBe(renewedElsewhere.access_token);
     expect(refresh).not.toHaveBeenCalled();
+  });
+
+  it("takes over a renewal another tab recorded, instead of spending the refresh token again", async () => {
+    // Another tab renewed and recorded it, but this tab's copy of localStorage still shows the spent token.
+    const current = issue(60, "rt-spent");
+    const renewedElsewhere = issue(60, "rt-new");
+    let recorded: [string, string] | undefined = ["rt-spent", renewedElsewhere.toStorageString()];
+    const ledger = {
+      record: async (spent: string, session: string) => void (recorded = [spent, session]),
+      replacementFor: async (token: string) => (recorded?.[0] === token ? recorded[1] : undefined),
+      clear: async () => void (recorded = undefined),
+    };
+    const { keeper, refresh, userManager } = start(current, ledger);
+    const storeSession = vi.spyOn(userManager, "storeSession").mockImplementation(async (session) => {
+      const user = (await import("oidc-client-ts")).User.fromStorageString(session);
+      stored = user;
+      return user;
+    });
+    await expect(keeper.renew({ force: true })).resolves.toBe(renewedElsewhere.access_token);
+    expect(refresh).not.toHaveBeenCalled();
+    expect(storeSession).toHaveBeenCalledTimes(1);
+  });
+
+  it("records the refresh token it spent and the session it got, for the next tab", async () => {
+    const records: string[] = [];
+    const ledger = {
+      record: async (spent: string) => void records.push(spent),
+      replacementFor: async () => undefined,
+      clear: async () => undefined,
+    };
+    const { keeper, succeed } = start(issue(60, "rt-first"), ledger);
+    succeed(60);
+    await keeper.renew({ force: true });
+    expect(records).toEqual(["rt-first"]);
   });
 
   it("shares one refresh among concurrent callers", async () => {

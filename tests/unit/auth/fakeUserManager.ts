@@ -1,20 +1,24 @@
-import { User, UserManager, type UserProfile } from "oidc-client-ts";
+import { User, type UserProfile } from "oidc-client-ts";
+import { VerifyingUserManager } from "../../../src/auth/VerifyingUserManager";
 import { vi } from "vitest";
 
 /** A real UserManager with the server's metadata inline (no discovery request) and its network calls stubbed. */
-export function createTestUserManager(): UserManager {
-  const userManager = new UserManager({
-    authority: "https://login.example",
-    client_id: "valet",
-    redirect_uri: "https://valet.example/callback",
-    metadata: {
-      issuer: "https://login.example",
-      authorization_endpoint: "https://login.example/connect/authorize",
-      token_endpoint: "https://login.example/connect/token",
-      end_session_endpoint: "https://login.example/connect/endsession",
+export function createTestUserManager(): VerifyingUserManager {
+  const userManager = new VerifyingUserManager(
+    {
+      authority: "https://login.example",
+      client_id: "valet",
+      redirect_uri: "https://valet.example/callback",
+      metadata: {
+        issuer: "https://login.example",
+        authorization_endpoint: "https://login.example/connect/authorize",
+        token_endpoint: "https://login.example/connect/token",
+        end_session_endpoint: "https://login.example/connect/endsession",
+      },
+      automaticSilentRenew: false,
     },
-    automaticSilentRenew: false,
-  });
+    { issuer: "https://login.example" },
+  );
   vi.spyOn(userManager, "getUser").mockResolvedValue(null);
   vi.spyOn(userManager, "signinRedirect").mockResolvedValue();
   vi.spyOn(userManager, "signoutRedirect").mockResolvedValue();
