@@ -1,6 +1,7 @@
 import type { JWKSCacheInput, JWTPayload, JWTVerifyGetKey } from "jose";
 import { User, UserManager, type UserManagerSettings } from "oidc-client-ts";
 import { AuthError } from "./AuthError";
+import { decodeJwtPayload } from "./decodeJwtPayload";
 import { IdTokenRejected } from "./IdTokenRejected";
 import { verifyDiscovery, type DiscoveryFacts } from "./verifyDiscovery";
 
@@ -33,17 +34,6 @@ export function cachedDiscovery(storage: Storage | undefined, authority: string)
 
 interface SigninStateWithNonce {
   nonce?: unknown;
-}
-
-function decodePayload(jwt: string): JWTPayload | undefined {
-  const part = jwt.split(".")[1];
-  if (!part) return undefined;
-  try {
-    const json = atob(part.replace(/-/g, "+").replace(/_/g, "/"));
-    return JSON.parse(json) as JWTPayload;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -201,7 +191,7 @@ export class VerifyingUserManager extends UserManager {
         issuer: this.verification.issuer,
         clientId: this.settings.client_id,
         ...(typeof nonce === "string" ? { nonce } : {}),
-        ...(previous?.id_token ? { previous: decodePayload(previous.id_token) } : {}),
+        ...(previous?.id_token ? { previous: decodeJwtPayload(previous.id_token) as JWTPayload } : {}),
         ...(algorithms ? { serverAlgorithms: algorithms } : {}),
       });
       this.saveKeys();

@@ -1,4 +1,5 @@
 import type { User } from "oidc-client-ts";
+import { decodeJwtPayload } from "./decodeJwtPayload";
 
 /**
  * How long before expiry to renew: about a minute for MediaValet's hour-long tokens, and a third of the lifetime
@@ -17,24 +18,15 @@ export function retryDelayMs(attempt: number, random: () => number = Math.random
   return Math.round(base * (0.5 + random() / 2));
 }
 
-function decodeJwtTimes(jwt: string): { iat?: number; exp?: number } | undefined {
-  const part = jwt.split(".")[1];
-  if (!part) return undefined;
-  try {
-    return JSON.parse(atob(part.replace(/-/g, "+").replace(/_/g, "/"))) as { iat?: number; exp?: number };
-  } catch {
-    return undefined;
-  }
-}
-
 // MediaValet's access tokens live an hour; assumed for tokens whose lifetime cannot be read.
 const DEFAULT_LIFETIME_SECONDS = 3600;
 
 /** The access token's whole lifetime in seconds, read from the token when it is a JWT (MediaValet's are). */
 export function accessTokenLifetimeSeconds(user: User): number {
-  const times = decodeJwtTimes(user.access_token);
-  if (times?.iat !== undefined && times.exp !== undefined && times.exp > times.iat)
-    return times.exp - times.iat;
+  const claims = decodeJwtPayload(user.access_token);
+  const iat = claims?.["iat"];
+  const exp = claims?.["exp"];
+  if (typeof iat === "number" && typeof exp === "number" && exp > iat) return exp - iat;
   return DEFAULT_LIFETIME_SECONDS;
 }
 
