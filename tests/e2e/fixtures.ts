@@ -35,7 +35,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       // The site must exist before the sandbox (which registers its origin), and its config names the sandbox.
       const served = { base: {} as Record<string, unknown>, overrides: {} as Record<string, unknown> };
       const site = await startStaticServer({
-        root: "dist",
+        // VALET_E2E_DIST lets one checkout run two suites against two builds without either rebuilding the other's.
+        root: process.env.VALET_E2E_DIST ?? "dist",
         config: () => ({ ...served.base, ...served.overrides }),
       });
       const sandbox = await startSandbox({
