@@ -1,10 +1,12 @@
 // `npm run sandbox`: the MediaValet stand-in on its own, for pointing a dev server or a REST client at it.
 import { parseArgs } from "node:util";
 import {
+  CONFIDENTIAL_CLIENT_ID,
+  CONFIDENTIAL_CLIENT_SECRET,
   INTEGRATION_CLIENT_ID,
   INTEGRATION_CLIENT_SECRET,
   INTEGRATION_REDIRECT_URIS,
-  PASSWORD_CLIENT_ID,
+  VALET_CLIENT_ID,
 } from "./auth/clients";
 import { SANDBOX_DEFAULTS, startSandbox, type SandboxOptions } from "./startSandbox";
 import { USERS } from "./users";
@@ -75,8 +77,9 @@ MediaValet sandbox is running.
   Issuer:            ${sandbox.issuer}
   DAM API:           ${sandbox.apiUrl}  (like https://api.mediavalet.com)
   Subscription key:  ${sandbox.subscriptionKey}
-  Clients:           valet (public, code + PKCE S256)
-                     ${PASSWORD_CLIENT_ID} (public, code + PKCE S256 and the password grant)
+  Clients:           ${VALET_CLIENT_ID} (public, code + PKCE S256)
+                     ${CONFIDENTIAL_CLIENT_ID} / ${CONFIDENTIAL_CLIENT_SECRET} (confidential, for the token relay:
+                       code, refresh, password; secret on /connect/token and /connect/revocation)
                      ${INTEGRATION_CLIENT_ID} / ${INTEGRATION_CLIENT_SECRET} (confidential: code, password,
                        client credentials; redirect ${INTEGRATION_REDIRECT_URIS[0]})
   App origins:       ${options.appOrigins.join(", ")}

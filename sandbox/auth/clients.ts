@@ -2,10 +2,12 @@ import type { ClientMetadata } from "oidc-provider";
 
 export const VALET_CLIENT_ID = "valet";
 /**
- * The public client of a deployment that turns password sign-in on: Valet's normal code flow and, besides it, the
- * password grant, so one client id serves both buttons of the start page.
+ * Valet as a confidential client, for a deployment whose MediaValet client comes with a secret: the browser runs the
+ * same code flow (PKCE included), and the token relay beside the site adds the secret on its way to the token and
+ * revocation endpoints. The secret never reaches a browser.
  */
-export const PASSWORD_CLIENT_ID = "valet-password";
+export const CONFIDENTIAL_CLIENT_ID = "valet-confidential";
+export const CONFIDENTIAL_CLIENT_SECRET = "sandbox-confidential-secret";
 /** A confidential client, as MediaValet Support issues them to integrators (id and secret). */
 export const INTEGRATION_CLIENT_ID = "sandbox-integration";
 export const INTEGRATION_CLIENT_SECRET = "sandbox-integration-secret";
@@ -19,21 +21,16 @@ export const INTEGRATION_REDIRECT_URIS = [
   "https://oauth.pstmn.io/v1/callback",
 ];
 
-/** The code flow of a public client served from `appOrigins`: PKCE (required for every public client), exact URIs. */
-function publicCodeFlow(
+/** The code flow of Valet served from `appOrigins`: exact callback and post-logout URIs, as Support whitelists them. */
+function appCodeFlow(
   appOrigins: readonly string[],
   appBasePath: string,
 ): Pick<
   ClientMetadata,
-  | "application_type"
-  | "token_endpoint_auth_method"
-  | "response_types"
-  | "redirect_uris"
-  | "post_logout_redirect_uris"
+  "application_type" | "response_types" | "redirect_uris" | "post_logout_redirect_uris"
 > {
   return {
     application_type: "web",
-    token_endpoint_auth_method: "none",
     response_types: ["code"],
     redirect_uris: appOrigins.map((origin) => `${origin}${appBasePath}callback`),
     post_logout_redirect_uris: appOrigins.map((origin) => `${origin}${appBasePath}`),
@@ -48,21 +45,26 @@ export function valetClient(appOrigins: readonly string[], appBasePath: string):
   return {
     client_id: VALET_CLIENT_ID,
     client_name: "Valet",
+    token_endpoint_auth_method: "none",
     grant_types: ["authorization_code", "refresh_token"],
-    ...publicCodeFlow(appOrigins, appBasePath),
+    ...appCodeFlow(appOrigins, appBasePath),
   };
 }
 
 /**
- * Valet with password sign-in turned on: everything {@link valetClient} may do (the same URIs, PKCE), plus the
- * resource owner password grant. A deployment has one client id, and the "Sign in" button still uses the code flow.
+ * Valet with a secret: the same URIs as {@link valetClient}, PKCE accepted (Valet still sends it) but not required,
+ * and the password grant for a deployment that turns password sign-in on. It must authenticate on the token and
+ * revocation endpoints; `client_secret_post` is what MediaValet documents for the code exchange and the refresh, and
+ * oidc-provider takes a Basic header from a `client_secret_post` client as well, as IdentityServer does.
  */
-export function passwordClient(appOrigins: readonly string[], appBasePath: string): ClientMetadata {
+export function confidentialClient(appOrigins: readonly string[], appBasePath: string): ClientMetadata {
   return {
-    client_id: PASSWORD_CLIENT_ID,
-    client_name: "Valet (password sign-in allowed)",
+    client_id: CONFIDENTIAL_CLIENT_ID,
+    client_secret: CONFIDENTIAL_CLIENT_SECRET,
+    client_name: "Valet (confidential, through the token relay)",
+    token_endpoint_auth_method: "client_secret_post",
     grant_types: ["authorization_code", "refresh_token", "password"],
-    ...publicCodeFlow(appOrigins, appBasePath),
+    ...appCodeFlow(appOrigins, appBasePath),
   };
 }
 
@@ -85,13 +87,9 @@ export function integrationClient(): ClientMetadata {
 
 /**
  * Which browser origins may call the token, revocation and userinfo endpoints for each client (IdentityServer's
- * AllowedCorsOrigins): the app origins for both of Valet's clients, and none for the integration, which runs on a
- * server.
+ * AllowedCorsOrigins): the app origins for Valet's public client only. The confidential client and the integration
+ * hold secrets, so only servers call them (the relay, a script), and a request with an Origin is refused.
  */
 export function corsOriginsByClient(appOrigins: readonly string[]): ReadonlyMap<string, ReadonlySet<string>> {
-  const origins = new Set(appOrigins);
-  return new Map([
-    [VALET_CLIENT_ID, origins],
-    [PASSWORD_CLIENT_ID, origins],
-  ]);
+  return new Map([[VALET_CLIENT_ID, new Set(appOrigins)]]);
 }

@@ -21,10 +21,11 @@ export interface PasswordGrantOptions {
 }
 
 /**
- * Resource owner password credentials (`grant_type=password`), which oidc-provider leaves to the deployment. It
- * issues what the code flow issues for the same scopes: a JWT access token for the API with `api`, an id_token with
- * `openid`, and a refresh token with `offline_access` when the client may refresh. Wrong credentials and locked
- * accounts are `invalid_grant`, as IdentityServer answers them.
+ * Resource owner password credentials (`grant_type=password`), which oidc-provider leaves to the deployment. As
+ * MediaValet answers it (its Postman samples; IdentityServer never issues an id_token from this grant): a JWT access
+ * token for the API with `api` and a refresh token with `offline_access` when the client may refresh, and no id_token
+ * even when `openid` is asked for — the client learns who signed in from `GET /users/current`. Only a client that
+ * authenticates may use it. Wrong credentials and locked accounts are `invalid_grant`, as IdentityServer answers them.
  */
 export function registerPasswordGrant(provider: Provider, options: PasswordGrantOptions): void {
   const { errors } = options.oidc;
@@ -32,6 +33,10 @@ export function registerPasswordGrant(provider: Provider, options: PasswordGrant
 
   const handler = async (ctx: TokenEndpointGrantContext<PasswordParams>): Promise<void> => {
     const { client, params } = ctx.oidc;
+    // The client metadata already limits the grant to confidential clients; this keeps it so if one is misconfigured.
+    if (client.clientAuthMethod === "none") {
+      throw new errors.UnauthorizedClient("the password grant needs a client that authenticates");
+    }
     if (!params.username || !params.password) {
       throw new errors.InvalidRequest("username and password are required");
     }
@@ -87,19 +92,10 @@ export function registerPasswordGrant(provider: Provider, options: PasswordGrant
       refreshTokenValue = await refreshToken.save();
     }
 
-    let idToken: string | undefined;
-    if (oidcScopes.includes("openid")) {
-      const claims = await account.claims("id_token", oidcScopes.join(" "), {}, []);
-      const token = new provider.IdToken({ ...claims, sub: user.id }, { ctx });
-      (token as unknown as { scope: string }).scope = oidcScopes.join(" ");
-      idToken = await token.issue({ use: "idtoken" });
-    }
-
     ctx.body = {
       access_token: accessTokenValue,
       expires_in: accessToken.expiration,
       token_type: "Bearer",
-      ...(idToken === undefined ? {} : { id_token: idToken }),
       ...(refreshTokenValue === undefined ? {} : { refresh_token: refreshTokenValue }),
       scope: accessToken.scope,
     };

@@ -9,7 +9,7 @@ import type {
 import type { Lifetimes } from "../control/controlTypes";
 import { API_AUDIENCE, API_RESOURCE, API_SCOPE } from "../apiResource";
 import { CLAIMS_BY_SCOPE, extraTokenClaims, findAccount } from "./accounts";
-import { corsOriginsByClient, integrationClient, passwordClient, valetClient } from "./clients";
+import { confidentialClient, corsOriginsByClient, integrationClient, valetClient } from "./clients";
 import { loadExistingGrant } from "./implicitConsent";
 import type { MemoryAdapterFactory } from "./memoryAdapter";
 import { restoreOfflineAccess } from "./offlineAccess";
@@ -79,7 +79,7 @@ export function createProvider(settings: ProviderSettings): Provider {
     adapter: settings.adapter,
     clients: [
       valetClient(settings.appOrigins, settings.appBasePath),
-      passwordClient(settings.appOrigins, settings.appBasePath),
+      confidentialClient(settings.appOrigins, settings.appBasePath),
       integrationClient(),
     ],
     jwks: settings.keys.privateJwks(),

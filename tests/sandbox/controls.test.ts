@@ -6,7 +6,8 @@ import { Readable } from "node:stream";
 import {
   INTEGRATION_CLIENT_ID,
   INTEGRATION_CLIENT_SECRET,
-  PASSWORD_CLIENT_ID,
+  CONFIDENTIAL_CLIENT_ID,
+  CONFIDENTIAL_CLIENT_SECRET,
 } from "../../sandbox/auth/clients";
 import { SandboxControlError, createSandboxControl } from "../../sandbox/control/SandboxControl";
 import { createControlState } from "../../sandbox/control/controlState";
@@ -262,12 +263,17 @@ describe("test controls", () => {
       await fetch(`${sandbox().authUrl}/connect/endsession`, { headers: { Cookie: jar.header() ?? "" } });
       await apiCall(sandbox(), tokens.access_token, "/users/current");
       await apiCall(sandbox(), tokens.access_token, "/assets?count=1");
-      await tokenRequest(sandbox(), {
-        grant_type: "password",
-        client_id: PASSWORD_CLIENT_ID,
-        username: "demo",
-        password: "demo",
-      });
+      await tokenRequest(
+        sandbox(),
+        {
+          grant_type: "password",
+          client_id: CONFIDENTIAL_CLIENT_ID,
+          client_secret: CONFIDENTIAL_CLIENT_SECRET,
+          username: "demo",
+          password: "demo",
+        },
+        undefined,
+      );
       await tokenRequest(
         sandbox(),
         {

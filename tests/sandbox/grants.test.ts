@@ -1,15 +1,15 @@
-import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from "jose";
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
 import { describe, expect, it } from "vitest";
 import {
+  CONFIDENTIAL_CLIENT_ID,
+  CONFIDENTIAL_CLIENT_SECRET,
   INTEGRATION_CLIENT_ID,
   INTEGRATION_CLIENT_SECRET,
-  PASSWORD_CLIENT_ID,
 } from "../../sandbox/auth/clients";
 import { DEFAULT_LIFETIMES } from "../../sandbox/auth/provider";
 import { apiCall } from "./helpers/apiCall";
 import { CookieJar } from "./helpers/cookieJar";
 import {
-  TEST_APP_ORIGIN,
   TEST_CLIENT_ID,
   authorizationRequest,
   authorize,
@@ -17,6 +17,7 @@ import {
   follow,
   signIn,
   tokenRequest,
+  type AuthorizationRequest,
   type TokenResponse,
 } from "./helpers/oidcClient";
 import { useSandbox } from "./helpers/useSandbox";
@@ -25,6 +26,7 @@ const INTEGRATION_REDIRECT_URI = "http://127.0.0.1:8765/callback";
 const DEMO_SUB = "6f1c2a4e-3b7d-4c2a-9e51-0d8a7b3c5e21";
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
 const INTEGRATION_BASIC = basic(INTEGRATION_CLIENT_ID, INTEGRATION_CLIENT_SECRET);
+const CONFIDENTIAL_BASIC = basic(CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET);
 
 describe("every grant in MediaValet's documentation", () => {
   const sandbox = useSandbox();
@@ -200,52 +202,80 @@ describe("every grant in MediaValet's documentation", () => {
       ...extra,
     });
 
-    it("works for a confidential client with Basic auth, as MediaValet's samples send it", async () => {
+    it("answers as MediaValet's samples show: access_token, expires_in, token_type, scope, and no id_token", async () => {
       const { response, body } = await token(password(), INTEGRATION_BASIC);
 
       expect(response.status).toBe(200);
+      expect(Object.keys(body).sort()).toEqual(
+        ["access_token", "expires_in", "refresh_token", "scope", "token_type"].sort(),
+      );
       expect(body).toMatchObject({ token_type: "Bearer", expires_in: 3600, scope: "api" });
       expect(await verifies(body.access_token, "api")).toMatchObject({ sub: DEMO_SUB, UserName: "demo" });
-      expect(await verifies(body.id_token ?? "", INTEGRATION_CLIENT_ID)).toMatchObject({
-        sub: DEMO_SUB,
-        name: "Dana Demo",
+      expect((await apiCall(sandbox(), body.access_token, "/users/current")).body.payload).toMatchObject({
+        userName: "demo",
       });
-      expect(body.refresh_token).toEqual(expect.any(String));
-      expect((await apiCall(sandbox(), body.access_token, "/users/current")).response.status).toBe(200);
     });
 
-    it("gives a refresh token only with offline_access and an id_token only with openid", async () => {
-      const { body } = await token(password({ scope: "api" }), INTEGRATION_BASIC);
+    it("gives a refresh token only with offline_access", async () => {
+      const { body } = await token(password({ scope: "openid api" }), INTEGRATION_BASIC);
 
       expect(body.access_token).toEqual(expect.any(String));
       expect(body).not.toHaveProperty("refresh_token");
       expect(body).not.toHaveProperty("id_token");
     });
 
-    it("works for the public client a deployment opts into, and its refresh token rotates", async () => {
-      const { response, body } = await token(password({ client_id: PASSWORD_CLIENT_ID }));
-      expect(response.status).toBe(200);
-      expect(decodeJwt(body.id_token ?? "").aud).toBe(PASSWORD_CLIENT_ID);
+    it("works for Valet's confidential client with the secret in the form or in a Basic header", async () => {
+      const posted = await token(
+        password({ client_id: CONFIDENTIAL_CLIENT_ID, client_secret: CONFIDENTIAL_CLIENT_SECRET }),
+      );
+      const basicAuth = await token(password(), CONFIDENTIAL_BASIC);
 
+      for (const { response, body } of [posted, basicAuth]) {
+        expect(response.status).toBe(200);
+        expect(body).not.toHaveProperty("id_token");
+        expect(await verifies(body.access_token, "api")).toMatchObject({
+          sub: DEMO_SUB,
+          client_id: CONFIDENTIAL_CLIENT_ID,
+        });
+      }
+    });
+
+    it("refreshes the confidential client's password session with the secret, rotating the token", async () => {
+      const { body } = await token(password(), CONFIDENTIAL_BASIC);
       const refreshed = await token({
         grant_type: "refresh_token",
-        client_id: PASSWORD_CLIENT_ID,
         refresh_token: body.refresh_token ?? "",
+        client_id: CONFIDENTIAL_CLIENT_ID,
+        client_secret: CONFIDENTIAL_CLIENT_SECRET,
       });
+
       expect(refreshed.response.status).toBe(200);
       expect(refreshed.body.refresh_token).not.toBe(body.refresh_token);
       expect(await verifies(refreshed.body.access_token, "api")).toMatchObject({ sub: DEMO_SUB });
     });
 
-    it("is not allowed to Valet's normal client: unauthorized_client", async () => {
-      const { response, body } = await token(password({ client_id: TEST_CLIENT_ID }));
+    it("refuses a client that does not authenticate: no public client may use it", async () => {
+      const valet = await token(password({ client_id: TEST_CLIENT_ID }));
+      const noSecret = await token(password({ client_id: CONFIDENTIAL_CLIENT_ID }));
+      const wrongSecret = await token(password(), basic(CONFIDENTIAL_CLIENT_ID, "nope"));
 
-      expect(response.status).toBe(400);
-      expect(body.error).toBe("unauthorized_client");
+      expect(valet.response.status).toBe(400);
+      expect(valet.body.error).toBe("unauthorized_client");
+      for (const { response, body } of [noSecret, wrongSecret]) {
+        expect(response.status).toBe(401);
+        expect(body.error).toBe("invalid_client");
+      }
+    });
+
+    it("has no public password client any more: valet-password is unknown", async () => {
+      const { response, body } = await token(password({ client_id: "valet-password" }));
+
+      expect(response.status).toBe(401);
+      expect(body.error).toBe("invalid_client");
     });
 
     it("refuses a wrong password with invalid_grant", async () => {
-      const { response, body } = await token(password({ client_id: PASSWORD_CLIENT_ID, password: "nope" }));
+      const { response, body } = await token(password({ password: "nope" }), CONFIDENTIAL_BASIC);
 
       expect(response.status).toBe(400);
       expect(body).toEqual({ error: "invalid_grant", error_description: "Wrong username or password." });
@@ -253,7 +283,8 @@ describe("every grant in MediaValet's documentation", () => {
 
     it("refuses a locked account with invalid_grant, saying it is locked", async () => {
       const { response, body } = await token(
-        password({ client_id: PASSWORD_CLIENT_ID, username: "locked", password: "locked" }),
+        password({ username: "locked", password: "locked" }),
+        CONFIDENTIAL_BASIC,
       );
 
       expect(response.status).toBe(400);
@@ -262,82 +293,160 @@ describe("every grant in MediaValet's documentation", () => {
     });
 
     it("refuses a request without a username with invalid_request", async () => {
-      const { response, body } = await token({
-        grant_type: "password",
-        password: "demo",
-        client_id: PASSWORD_CLIENT_ID,
-      });
+      const { response, body } = await token(
+        { grant_type: "password", password: "demo" },
+        CONFIDENTIAL_BASIC,
+      );
 
       expect(response.status).toBe(400);
       expect(body.error).toBe("invalid_request");
     });
 
     it("refuses a scope the server does not have with invalid_scope", async () => {
-      const { response, body } = await token(
-        password({ client_id: PASSWORD_CLIENT_ID, scope: "openid api admin" }),
-      );
+      const { response, body } = await token(password({ scope: "openid api admin" }), CONFIDENTIAL_BASIC);
 
       expect(response.status).toBe(400);
       expect(body.error).toBe("invalid_scope");
     });
   });
 
-  describe("the client of a deployment with password sign-in on (one client for both buttons)", () => {
-    it("runs the code flow with PKCE, answering the app's origin with CORS, and refreshes", async () => {
-      const request = authorizationRequest(sandbox(), { clientId: PASSWORD_CLIENT_ID });
+  describe("Valet's confidential client (through the token relay)", () => {
+    /** The browser's part: the same authorize request as the public client, PKCE included. */
+    async function confidentialCode() {
+      const request = authorizationRequest(sandbox(), { clientId: CONFIDENTIAL_CLIENT_ID });
       const code = (await authorize(new CookieJar(), request)).searchParams.get("code") ?? "";
-      const exchanged = await tokenRequest(sandbox(), {
-        grant_type: "authorization_code",
-        client_id: PASSWORD_CLIENT_ID,
-        code,
-        redirect_uri: request.redirectUri,
-        code_verifier: request.codeVerifier,
-      });
-      const tokens = (await exchanged.json()) as TokenResponse;
+      return { request, code };
+    }
 
-      expect(exchanged.status).toBe(200);
-      expect(exchanged.headers.get("access-control-allow-origin")).toBe(TEST_APP_ORIGIN);
-      expect(await verifies(tokens.id_token ?? "", PASSWORD_CLIENT_ID)).toMatchObject({
+    const exchange = (request: AuthorizationRequest, code: string, extra: Record<string, string> = {}) => ({
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: request.redirectUri,
+      code_verifier: request.codeVerifier,
+      ...extra,
+    });
+
+    it("exchanges a PKCE code with the secret in the form (client_secret_post), then refreshes", async () => {
+      const { request, code } = await confidentialCode();
+      const { response, body } = await token(
+        exchange(request, code, {
+          client_id: CONFIDENTIAL_CLIENT_ID,
+          client_secret: CONFIDENTIAL_CLIENT_SECRET,
+        }),
+      );
+
+      expect(response.status).toBe(200);
+      expect(await verifies(body.id_token ?? "", CONFIDENTIAL_CLIENT_ID)).toMatchObject({
         sub: DEMO_SUB,
         nonce: request.nonce,
       });
-      const refreshed = await tokenRequest(sandbox(), {
+      const refreshed = await token({
         grant_type: "refresh_token",
-        client_id: PASSWORD_CLIENT_ID,
-        refresh_token: tokens.refresh_token ?? "",
+        refresh_token: body.refresh_token ?? "",
+        client_id: CONFIDENTIAL_CLIENT_ID,
+        client_secret: CONFIDENTIAL_CLIENT_SECRET,
       });
-      expect(refreshed.status).toBe(200);
+      expect(refreshed.response.status).toBe(200);
+      expect(refreshed.body.refresh_token).not.toBe(body.refresh_token);
     });
 
-    it("requires PKCE like Valet's normal client", async () => {
-      const request = authorizationRequest(sandbox(), { clientId: PASSWORD_CLIENT_ID, withoutPkce: true });
-      const result = await follow(new CookieJar(), request.url, request.redirectUri);
-
-      if (!("arrivedAt" in result)) throw new Error("expected a redirect back to the app");
-      expect(result.arrivedAt.searchParams.get("error")).toBe("invalid_request");
-      expect(result.arrivedAt.searchParams.has("code")).toBe(false);
-    });
-
-    it("accepts the password grant from the app's origin, with CORS", async () => {
-      const response = await tokenRequest(sandbox(), {
-        grant_type: "password",
-        client_id: PASSWORD_CLIENT_ID,
-        username: "demo",
-        password: "demo",
-        scope: "openid api offline_access",
-      });
+    it("accepts the secret in a Basic header too (client_secret_basic), as IdentityServer does", async () => {
+      const { request, code } = await confidentialCode();
+      const { response } = await token(exchange(request, code), CONFIDENTIAL_BASIC);
 
       expect(response.status).toBe(200);
-      expect(response.headers.get("access-control-allow-origin")).toBe(TEST_APP_ORIGIN);
-      expect((await response.json()) as TokenResponse).toMatchObject({
-        id_token: expect.any(String),
-        refresh_token: expect.any(String),
+    });
+
+    it("still checks PKCE when the code was issued with a challenge", async () => {
+      const { request, code } = await confidentialCode();
+      const { response, body } = await token(
+        exchange(request, code, { code_verifier: "a".repeat(43) }),
+        CONFIDENTIAL_BASIC,
+      );
+
+      expect(response.status).toBe(400);
+      expect(body.error).toBe("invalid_grant");
+    });
+
+    it("refuses the code exchange and the refresh without the secret, or with a wrong one", async () => {
+      const { request, code } = await confidentialCode();
+      const missing = await token(exchange(request, code, { client_id: CONFIDENTIAL_CLIENT_ID }));
+      const wrong = await token(
+        exchange(request, code, { client_id: CONFIDENTIAL_CLIENT_ID, client_secret: "nope" }),
+      );
+      const refresh = await token({
+        grant_type: "refresh_token",
+        refresh_token: "anything",
+        client_id: CONFIDENTIAL_CLIENT_ID,
       });
+
+      for (const { response, body } of [missing, wrong, refresh]) {
+        expect(response.status).toBe(401);
+        expect(body.error).toBe("invalid_client");
+      }
+    });
+
+    it("revokes only with the secret", async () => {
+      const { request, code } = await confidentialCode();
+      const { body } = await token(exchange(request, code), CONFIDENTIAL_BASIC);
+      const revoke = (params: Record<string, string>) =>
+        fetch(`${sandbox().authUrl}/connect/revocation`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({
+            token: body.refresh_token ?? "",
+            token_type_hint: "refresh_token",
+            ...params,
+          }),
+        });
+
+      const anonymous = await revoke({ client_id: CONFIDENTIAL_CLIENT_ID });
+      expect(anonymous.status).toBe(401);
+      expect(await anonymous.json()).toMatchObject({ error: "invalid_client" });
+      const stillValid = await token({
+        grant_type: "refresh_token",
+        refresh_token: body.refresh_token ?? "",
+        client_id: CONFIDENTIAL_CLIENT_ID,
+        client_secret: CONFIDENTIAL_CLIENT_SECRET,
+      });
+      expect(stillValid.response.status).toBe(200);
+
+      const signed = await fetch(`${sandbox().authUrl}/connect/revocation`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          token: stillValid.body.refresh_token ?? "",
+          client_id: CONFIDENTIAL_CLIENT_ID,
+          client_secret: CONFIDENTIAL_CLIENT_SECRET,
+        }),
+      });
+      expect(signed.status).toBe(200);
+      const afterRevocation = await token({
+        grant_type: "refresh_token",
+        refresh_token: stillValid.body.refresh_token ?? "",
+        client_id: CONFIDENTIAL_CLIENT_ID,
+        client_secret: CONFIDENTIAL_CLIENT_SECRET,
+      });
+      expect(afterRevocation.body.error).toBe("invalid_grant");
+    });
+
+    it("gives browsers no CORS: a token request from the app's origin is refused", async () => {
+      const { request, code } = await confidentialCode();
+      const response = await tokenRequest(
+        sandbox(),
+        exchange(request, code, {
+          client_id: CONFIDENTIAL_CLIENT_ID,
+          client_secret: CONFIDENTIAL_CLIENT_SECRET,
+        }),
+      );
+
+      expect(response.status).toBe(400);
+      expect(response.headers.get("access-control-allow-origin")).toBeNull();
     });
 
     it("sends codes only to Valet's registered callback", async () => {
       const request = authorizationRequest(sandbox(), {
-        clientId: PASSWORD_CLIENT_ID,
+        clientId: CONFIDENTIAL_CLIENT_ID,
         redirectUri: "http://127.0.0.1:6666/callback",
       });
       const result = await follow(new CookieJar(), request.url, request.redirectUri);
@@ -346,16 +455,18 @@ describe("every grant in MediaValet's documentation", () => {
       expect(result.page.status).toBe(400);
     });
 
-    it("Valet's normal client still refuses the password grant, even from the app's origin", async () => {
-      const response = await tokenRequest(sandbox(), {
+    it("leaves Valet's public client as it was: PKCE code flow with CORS, no password grant", async () => {
+      const { tokens } = await signIn(sandbox());
+      const password = await tokenRequest(sandbox(), {
         grant_type: "password",
         client_id: TEST_CLIENT_ID,
         username: "demo",
         password: "demo",
       });
 
-      expect(response.status).toBe(400);
-      expect(await response.json()).toMatchObject({ error: "unauthorized_client" });
+      expect(tokens.id_token).toEqual(expect.any(String));
+      expect(password.status).toBe(400);
+      expect(await password.json()).toMatchObject({ error: "unauthorized_client" });
     });
   });
 
