@@ -19,7 +19,7 @@ export interface HeaderOptions {
 /** What the headers depend on in a deployment's config.json. */
 export interface SiteFacts {
   basePath: string;
-  /** Origins the app fetches from besides its own: the auth server and the API. */
+  /** Origins the app fetches from besides its own: the auth server, the API and the token relay when there is one. */
   connectOrigins: string[];
   /** Origins media (thumbnails, previews) come from besides https ones: the API. */
   mediaOrigins: string[];
@@ -39,6 +39,8 @@ export function readSiteFacts(rawConfig: unknown, options: HeaderOptions): SiteF
   const connectOrigins = unique([
     new URL(config.authority).origin,
     apiOrigin,
+    // A confidential client's token and revocation requests go to the relay instead (it may be on another host).
+    ...(config.tokenRelayUrl ? [new URL(config.tokenRelayUrl).origin] : []),
     ...(options.extraConnectSources ?? []),
   ]);
   return {
@@ -63,7 +65,7 @@ function unique(values: readonly string[]): string[] {
 
 /**
  * The Content-Security-Policy for Valet. Scripts and styles come only from the site itself (vite's production output
- * has no inline script or style); fetches go only to the site, the auth server and the API.
+ * has no inline script or style); fetches go only to the site, the auth server, the API and the token relay.
  *
  * Images and video also allow any https origin: MediaValet hands out media URLs (`media.thumb`, `media.large`, …) on
  * its blob-storage and CDN hosts, which differ per region and tenant and are not named in config.json. An image

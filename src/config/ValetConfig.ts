@@ -18,6 +18,7 @@ export interface ValetConfig {
   /** The API root, without a trailing slash, so paths can be appended as `${apiBaseUrl}/assets`. */
   apiBaseUrl: string;
   subscriptionKey: string;
+  /** Defaults to 1.2: only from 1.2 on does a missing permission answer 403 rather than 401. */
   apiVersion: ApiVersion;
   /** Minutes without activity in any tab before Valet signs out; null when idle sign-out is off (the default). */
   idleSignOutMinutes: number | null;
@@ -26,4 +27,10 @@ export interface ValetConfig {
    * the deployment turns it on, and only useful when the auth server allows that grant for `clientId`.
    */
   passwordSignIn: boolean;
+  /**
+   * The token relay deployed beside the site for a confidential client (it adds the client secret), without a
+   * trailing slash; Valet then posts to `${tokenRelayUrl}/token` and `${tokenRelayUrl}/revocation` instead of the
+   * endpoints discovery names. Null (the default) for a public client, which talks to the auth server directly.
+   */
+  tokenRelayUrl: string | null;
 }

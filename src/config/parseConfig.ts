@@ -4,7 +4,8 @@ import type { ApiVersion, ValetConfig } from "./ValetConfig";
 
 const API_VERSIONS: readonly ApiVersion[] = ["1.0", "1.1", "1.2"];
 const DEFAULT_SCOPE = "openid api offline_access";
-const DEFAULT_API_VERSION: ApiVersion = "1.0";
+// 1.0 answers a missing permission with 401, which cannot be told from an expired session; 1.2 answers 403.
+const DEFAULT_API_VERSION: ApiVersion = "1.2";
 
 /** Every key `config.json` may hold; anything else is most likely a misspelling such as `clientID`. */
 const KNOWN_KEYS: ReadonlySet<string> = new Set([
@@ -19,6 +20,7 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set([
   "apiVersion",
   "idleSignOutMinutes",
   "passwordSignIn",
+  "tokenRelayUrl",
 ]);
 
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -68,6 +70,8 @@ export function parseConfig(raw: unknown, appBaseUrl: string): ValetConfig {
   const apiVersion = readApiVersion(input, issues);
   const idleSignOutMinutes = readIdleMinutes(input, issues);
   const passwordSignIn = readPasswordSignIn(input, issues);
+  // Paths ("/token", "/revocation") are appended to it, so no query; readUrl drops a trailing slash.
+  const tokenRelayUrl = readUrl(input, "tokenRelayUrl", issues, { allowQuery: false }, { optional: true });
 
   for (const key of Object.keys(input)) {
     if (!KNOWN_KEYS.has(key)) {
@@ -99,6 +103,7 @@ export function parseConfig(raw: unknown, appBaseUrl: string): ValetConfig {
     apiVersion,
     idleSignOutMinutes,
     passwordSignIn,
+    tokenRelayUrl: tokenRelayUrl ?? null,
   };
 }
 

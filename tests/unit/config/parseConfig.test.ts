@@ -39,10 +39,40 @@ describe("parseConfig", () => {
       postLogoutRedirectUri: "http://127.0.0.1:5173/",
       apiBaseUrl: "https://api.mediavalet.com",
       subscriptionKey: "key-123",
-      apiVersion: "1.0",
+      apiVersion: "1.2",
       idleSignOutMinutes: null,
       passwordSignIn: false,
+      tokenRelayUrl: null,
     });
+  });
+
+  it("defaults the API version to 1.2, where a missing permission is a 403 and not a 401", () => {
+    expect(parseConfig(valid, APP).apiVersion).toBe("1.2");
+    expect(parseConfig({ ...valid, apiVersion: "1.0" }, APP).apiVersion).toBe("1.0");
+  });
+
+  it("reads the token relay's URL, without a trailing slash, so paths can be appended", () => {
+    expect(
+      parseConfig({ ...valid, tokenRelayUrl: "https://valet.example.com/relay/" }, APP).tokenRelayUrl,
+    ).toBe("https://valet.example.com/relay");
+    expect(parseConfig({ ...valid, tokenRelayUrl: "http://127.0.0.1:8787" }, APP).tokenRelayUrl).toBe(
+      "http://127.0.0.1:8787",
+    );
+  });
+
+  it("refuses a token relay that is not https (or loopback http), has a query, or is not a string", () => {
+    expect(messageFor({ ...valid, tokenRelayUrl: "http://relay.example.com" }, "tokenRelayUrl")).toMatch(
+      /^must be an absolute https URL/,
+    );
+    expect(messageFor({ ...valid, tokenRelayUrl: "/relay" }, "tokenRelayUrl")).toMatch(
+      /^must be an absolute https URL/,
+    );
+    expect(
+      messageFor({ ...valid, tokenRelayUrl: "https://relay.example.com/?x=1" }, "tokenRelayUrl"),
+    ).toMatch(/^must not have a query string/);
+    expect(messageFor({ ...valid, tokenRelayUrl: true }, "tokenRelayUrl")).toBe(
+      "must be a string (in quotes); got true",
+    );
   });
 
   it("turns password sign-in on only for passwordSignIn: true", () => {
@@ -83,7 +113,7 @@ describe("parseConfig", () => {
         scope: "openid api",
         redirectUri: "https://valet.example.com/app/callback",
         postLogoutRedirectUri: "https://valet.example.com/app/?signed-out=1",
-        apiVersion: "1.2",
+        apiVersion: "1.1",
       },
       "https://valet.example.com/app/",
     );
@@ -91,7 +121,7 @@ describe("parseConfig", () => {
     expect(config.scope).toBe("openid api");
     expect(config.redirectUri).toBe("https://valet.example.com/app/callback");
     expect(config.postLogoutRedirectUri).toBe("https://valet.example.com/app/?signed-out=1");
-    expect(config.apiVersion).toBe("1.2");
+    expect(config.apiVersion).toBe("1.1");
   });
 
   it("drops the trailing slash of the authority, the issuer and the API base", () => {
