@@ -33,35 +33,48 @@ export default tseslint.config(
   },
   {
     files: ["src/**/*.{ts,tsx}"],
-    rules: forbid(["**/sandbox/**", "**/tests/**"], "src/ never imports the sandbox or the tests."),
+    rules: forbid(
+      ["**/sandbox/**", "**/tests/**", "**/relay/**"],
+      "src/ never imports the sandbox, the token relay or the tests.",
+    ),
   },
   {
     files: ["src/auth/**"],
     rules: forbid(
-      ["**/api/**", "**/pages/**", "**/components/**", "**/config/**", "**/sandbox/**"],
+      ["**/api/**", "**/pages/**", "**/components/**", "**/config/**", "**/sandbox/**", "**/relay/**"],
       "auth/ imports only solid-js, @solidjs/router, oidc-client-ts, jose and its own files.",
     ),
   },
   {
     files: ["src/api/**"],
     rules: forbid(
-      ["**/auth/**", "**/pages/**", "**/components/**", "oidc-client-ts", "**/sandbox/**"],
+      ["**/auth/**", "**/pages/**", "**/components/**", "oidc-client-ts", "**/sandbox/**", "**/relay/**"],
       "api/ is plain TypeScript: it is handed a token source and fetch, and knows nothing of auth/ or pages/.",
     ),
   },
   {
     files: ["src/components/**"],
     rules: forbid(
-      ["**/pages/**", "**/auth/**", "**/api/**", "oidc-client-ts", "**/sandbox/**"],
+      ["**/pages/**", "**/auth/**", "**/api/**", "oidc-client-ts", "**/sandbox/**", "**/relay/**"],
       "components/ are presentational: props in, events out.",
     ),
   },
   {
     files: ["src/pages/**"],
-    rules: forbid(["../pages/**", "./*Page", "**/sandbox/**"], "A page never imports another page."),
+    rules: forbid(
+      ["../pages/**", "./*Page", "**/sandbox/**", "**/relay/**"],
+      "A page never imports another page, the sandbox or the token relay.",
+    ),
   },
   {
     files: ["sandbox/**"],
-    rules: forbid(["**/src/**"], "sandbox/ never imports src/."),
+    rules: forbid(["**/src/**", "**/relay/**"], "sandbox/ never imports src/ or the token relay."),
+  },
+  {
+    files: ["relay/**"],
+    rules: forbid(
+      ["**/src/**", "**/sandbox/**"],
+      "relay/ is deployed on its own: it imports neither src/ nor the sandbox.",
+    ),
   },
 );

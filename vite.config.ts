@@ -43,6 +43,14 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       },
+      {
+        test: {
+          name: "relay",
+          environment: "node",
+          include: ["tests/relay/**/*.test.ts"],
+          testTimeout: 20_000,
+        },
+      },
     ],
   },
 });
