@@ -10,6 +10,7 @@ import type { SignInLog } from "../signInLog";
 import { findUserByUsername } from "../users";
 import { API_SCOPE } from "../apiResource";
 import { DISCOVERY_PATH, discoveryApiScope } from "./discoveryApiScope";
+import { endSessionNeedsIdTokenHint } from "./endSessionNeedsIdTokenHint";
 import { interactionRoutes } from "./interactions";
 import { loadOidcProvider } from "./loadProvider";
 import { createMemoryAdapterFactory, type MemoryAdapterFactory } from "./memoryAdapter";
@@ -137,6 +138,7 @@ function setUpProvider(
   provider.use(standardTokenErrors(ROUTES.token));
   provider.use(discoveryApiScope(API_SCOPE));
   provider.use(jsonRevocationResponse(ROUTES.revocation));
+  provider.use(endSessionNeedsIdTokenHint(provider, ROUTES.end_session));
   provider.use(interactionRoutes({ provider, signIns: options.signIns, log }));
   provider.on("server_error", (_ctx, error) => log(`auth: server error: ${describe(error)}`));
   provider.on("grant.error", (_ctx, error) => {
