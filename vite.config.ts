@@ -51,6 +51,14 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       },
+      {
+        test: {
+          name: "doctor",
+          environment: "node",
+          include: ["tests/doctor/**/*.test.ts"],
+          testTimeout: 20_000,
+        },
+      },
     ],
   },
 });
