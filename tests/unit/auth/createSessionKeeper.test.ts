@@ -5,20 +5,8 @@ import type { AuthError } from "../../../src/auth/AuthError";
 import type { RefreshLedger } from "../../../src/auth/createRefreshLedger";
 import { createRenewalLock } from "../../../src/auth/createRenewalLock";
 import { createSessionKeeper, type SessionKeeper } from "../../../src/auth/createSessionKeeper";
-import { createTestUser, createTestUserManager } from "./fakeUserManager";
-
-async function settle() {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
-}
-
-/** A token of `lifetime` seconds, as a JWT whose iat/exp give the lifetime, issued now. */
-function issue(lifetime: number, refreshToken = "rt") {
-  const user = createTestUser(lifetime, { refresh_token: refreshToken });
-  const nowSeconds = Math.floor(Date.now() / 1000);
-  const payload = btoa(JSON.stringify({ iat: nowSeconds, exp: nowSeconds + lifetime }));
-  user.access_token = `h.${payload}.s-${Math.random()}`;
-  return user;
-}
+import { settle } from "../helpers";
+import { createTestUserManager, issueTestUser as issue } from "./fakeUserManager";
 
 describe("createSessionKeeper", () => {
   let dispose: (() => void) | undefined;

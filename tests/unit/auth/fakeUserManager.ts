@@ -49,3 +49,17 @@ export function createTestUser(
     userState: extra.state,
   });
 }
+
+let issued = 0;
+
+/**
+ * A user whose access token is a JWT issued now (by the possibly fake clock) for `lifetimeSeconds`, so that the
+ * renewal schedule can read its lifetime, with a signature part of its own so that no two issued tokens are equal.
+ */
+export function issueTestUser(lifetimeSeconds: number, refreshToken = "rt") {
+  const user = createTestUser(lifetimeSeconds, { refresh_token: refreshToken });
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  const payload = btoa(JSON.stringify({ iat: nowSeconds, exp: nowSeconds + lifetimeSeconds }));
+  user.access_token = `h.${payload}.s-${++issued}`;
+  return user;
+}
