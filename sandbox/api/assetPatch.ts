@@ -5,6 +5,9 @@ import type { AssetRecord } from "./seed/assets";
 import type { AttributeRecord } from "./seed/attributes";
 
 const TEXT_FIELDS = ["title", "description", "altText"] as const;
+/** Parts of the asset that exist but that a PATCH may not change (they have their own endpoints, or none). */
+const READ_ONLY =
+  /^\/(id|status|containerName|media|file|record|rating|categories|keywords|permissions|createdAt)(\/|$)/;
 type TextField = (typeof TEXT_FIELDS)[number];
 
 /** Why one operation was skipped; the rest of the patch still applies. */
@@ -65,7 +68,8 @@ function applyOne(asset: AssetRecord, operation: unknown, library: Library): voi
     asset.attributes[attribute.id] = value;
     return;
   }
-  throw new SkippedOperation(`${path} cannot be changed`);
+  if (READ_ONLY.test(path)) throw new SkippedOperation(`${path} is read-only`);
+  throw new SkippedOperation(`${path} is not a field of an asset`);
 }
 
 function applyText(

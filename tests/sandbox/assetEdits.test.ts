@@ -97,6 +97,41 @@ describe("asset edits", () => {
       ]);
     });
 
+    it("names the path of every skipped operation: unknown path, read-only field, bad value, bad op", async () => {
+      const asset = anAsset();
+      const { response, body } = await patch(asset.id, [
+        { op: "replace", path: "/nickname", value: "x" },
+        { op: "replace", path: "/file/fileName", value: "other.jpg" },
+        { op: "replace", path: "/id", value: "00000000-0000-4000-8000-000000000000" },
+        { op: "replace", path: "/description", value: 42 },
+        { op: "copy", from: "/title", path: "/description" },
+        { op: "replace", path: `/attributes/${REGION}`, value: "Mars" },
+        { op: "replace", path: "/attributes/00000000-0000-4000-8000-000000000000", value: "x" },
+        { op: "replace", path: "/altText", value: "Applied between refusals" },
+      ]);
+
+      expect(response.status).toBe(200);
+      expect(body.payload).toMatchObject({ id: asset.id, altText: "Applied between refusals" });
+      expect(body.payload.description).toBe(asset.description);
+      const paths = [
+        "/nickname",
+        "/file/fileName",
+        "/id",
+        "/description",
+        "/description",
+        `/attributes/${REGION}`,
+      ];
+      expect(body.errors).toHaveLength(7);
+      body.errors.slice(0, 6).forEach((error, index) => {
+        expect(error.code).toBe("invalid_patch_operation");
+        expect(error.message).toContain(paths[index]);
+      });
+      expect(body.errors[0]?.message).toMatch(/not a field/);
+      expect(body.errors[1]?.message).toMatch(/read-only/);
+      expect(body.errors[2]?.message).toMatch(/read-only/);
+      expect(body.errors[6]?.message).toMatch(/no attribute/);
+    });
+
     it("sets and removes attribute values", async () => {
       const asset = anAsset();
       await patch(asset.id, [
@@ -226,13 +261,27 @@ describe("asset edits", () => {
     it("answers 401 on older versions, as MediaValet did before 1.2, naming insufficient_scope", async () => {
       const asset = anAsset();
       for (const apiVersion of [undefined, "1.0", "1.1"]) {
-        const { response } = await patch(asset.id, [{ op: "replace", path: "/title", value: "Nope" }], {
+        const version = apiVersion ? { apiVersion } : {};
+        const edit = await patch(asset.id, [{ op: "replace", path: "/title", value: "Nope" }], {
           token: viewer,
-          ...(apiVersion ? { apiVersion } : {}),
+          ...version,
         });
-        expect(response.status, apiVersion).toBe(401);
-        expect(response.headers.get("www-authenticate")).toMatch(/^Bearer error="insufficient_scope"/);
+        const add = await apiCall(sandbox(), viewer, `/assets/${asset.id}/keywords`, {
+          method: "POST",
+          body: ["nope"],
+          ...version,
+        });
+        const remove = await apiCall(sandbox(), viewer, `/assets/${asset.id}/keywords/anything`, {
+          method: "DELETE",
+          ...version,
+        });
+        for (const { response } of [edit, add, remove]) {
+          expect(response.status, apiVersion).toBe(401);
+          expect(response.headers.get("www-authenticate")).toMatch(/^Bearer error="insufficient_scope"/);
+        }
       }
+      const after = await apiCall<AssetSummary>(sandbox(), demo, `/assets/${asset.id}`);
+      expect(after.body.payload.title).toBe(asset.title);
     });
 
     it("still lets a viewer read", async () => {
