@@ -1,8 +1,12 @@
 import { ApiError } from "./ApiError";
 import { errorFromStatus } from "./errorFromStatus";
 import { isRecord } from "./isRecord";
+import { matchPatchErrors } from "./matchPatchErrors";
+import { normalizeAsset, normalizeRendition } from "./normalizeAsset";
 import { normalizeEnvelope } from "./normalizeEnvelope";
 import { parseRetryAfter } from "./parseRetryAfter";
+import { PatchRefusedError } from "./PatchRefusedError";
+import { readAllPages, type ListPage } from "./readAllPages";
 import { readErrorBody } from "./readErrorBody";
 import type {
   Asset,
@@ -42,6 +46,11 @@ export interface ApiRequestInit {
   /** Defaults to `application/json`; sent only with a body. */
   contentType?: string;
   signal?: AbortSignal;
+  /**
+   * What the call does, said so it completes "You are not allowed to …" (e.g. "change this asset"): a refusal
+   * then names the action.
+   */
+  action?: string;
 }
 
 export interface ApiClient {
@@ -53,12 +62,13 @@ export interface ApiClient {
     params: { search?: string; count?: number; offset?: number },
     signal?: AbortSignal,
   ): Promise<AssetPage>;
-  /** `POST /assets/search`: like listAssets, plus `filters` and `sort`. */
+  /** `POST /assets/search`: like listAssets, plus `filters` and `sort`; always asks for the true total. */
   searchAssets(params: AssetSearch, signal?: AbortSignal): Promise<AssetPage>;
   getAsset(id: string, signal?: AbortSignal): Promise<Asset>;
   /**
    * `PATCH /assets/{id}` with a JSON Patch.
    * @returns the updated asset when MediaValet sends it back, undefined when it answers without one (202/204)
+   * @throws PatchRefusedError when MediaValet skipped some operations (listed in `errors`) and applied the others
    */
   patchAsset(id: string, operations: JsonPatchOperation[], signal?: AbortSignal): Promise<Asset | undefined>;
   getAssetKeywords(id: string, signal?: AbortSignal): Promise<AssetKeyword[]>;
@@ -70,7 +80,10 @@ export interface ApiClient {
   getAssetAttributes(id: string, signal?: AbortSignal): Promise<Record<string, string>>;
   getAssetCategories(id: string, signal?: AbortSignal): Promise<Category[]>;
   getAssetRenditions(id: string, signal?: AbortSignal): Promise<AssetRendition[]>;
-  /** `GET /categories`: every category of the library, as a flat list (see `parentId` and `tree.path`). */
+  /**
+   * `GET /categories`: every category of the library, as a flat list (see `parentId` and `tree.path`), read page
+   * by page until `recordCount.totalRecordsFound`.
+   */
   listCategories(signal?: AbortSignal): Promise<Category[]>;
   getCategory(id: string, signal?: AbortSignal): Promise<Category>;
   listCategoryAssets(
@@ -78,11 +91,15 @@ export interface ApiClient {
     params: { count?: number; offset?: number },
     signal?: AbortSignal,
   ): Promise<AssetPage>;
+  /** `GET /keywords`, every page. */
   listKeywords(signal?: AbortSignal): Promise<Keyword[]>;
+  /** `GET /attributes`, every page. */
   listAttributes(signal?: AbortSignal): Promise<AttributeDefinition[]>;
 }
 
 const SESSION_ENDED = "Your MediaValet session has ended. Sign in again to continue.";
+const RENEWAL_FAILED =
+  "MediaValet did not accept your sign-in, and Valet could not renew it just now (401). Try again in a moment; if it keeps happening, sign in again.";
 // The longest Retry-After the client waits out by itself before retrying once; longer ones surface as "throttled".
 const MAX_THROTTLE_WAIT_SECONDS = 10;
 
@@ -127,14 +144,16 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const current = await currentToken(signal);
     if (current !== undefined && current !== rejected) return current;
     let renewed: string | undefined;
+    // Whether the session goes on is the auth side's decision (it ends it when the refresh token is refused);
+    // here a failed renewal only fails this request.
     try {
       renewed = await untilAborted(renewShared(renew), signal);
     } catch (error) {
       if (error instanceof ApiError) throw error;
-      throw new ApiError("session_ended", SESSION_ENDED, { status: 401, cause: error });
+      throw new ApiError("renewal_failed", RENEWAL_FAILED, { status: 401, cause: error });
     }
     if (renewed === undefined || renewed === "") {
-      throw new ApiError("session_ended", SESSION_ENDED, { status: 401 });
+      throw new ApiError("renewal_failed", RENEWAL_FAILED, { status: 401 });
     }
     return renewed;
   }
@@ -177,14 +196,16 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const said = readErrorBody(await readText(response, init.signal, baseUrl));
       // A gateway 401 is about the subscription key; a new token would be rejected the same way.
       if (said.fromGateway || options.renewAccessToken === undefined) {
-        throw errorFromStatus(401, response.headers, said);
+        throw errorFromStatus(401, response.headers, said, init.action);
       }
       const renewed = await tokenAfter401(token, options.renewAccessToken, init.signal);
       response = await send(url, init, renewed);
       if (response.status === 401) {
         const saidAgain = readErrorBody(await readText(response, init.signal, baseUrl));
-        if (saidAgain.fromGateway) throw errorFromStatus(401, response.headers, saidAgain);
-        throw new ApiError("session_ended", SESSION_ENDED, { status: 401 });
+        if (saidAgain.fromGateway) throw errorFromStatus(401, response.headers, saidAgain, init.action);
+        // A token minted a moment ago is refused: on API version 1.0 that is how MediaValet says "not allowed".
+        // It is not proof the session is over, so it is reported, never acted on.
+        throw notAllowedOrSession(init.action, saidAgain.message);
       }
     }
 
@@ -199,15 +220,25 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
 
     const text = await readText(response, init.signal, baseUrl);
-    if (!response.ok) throw errorFromStatus(response.status, response.headers, readErrorBody(text));
+    if (!response.ok) {
+      throw errorFromStatus(response.status, response.headers, readErrorBody(text), init.action);
+    }
     return parseEnvelope<T>(response.status, text);
+  }
+
+  /** Reads a whole list endpoint page by page (see readAllPages). */
+  function readWholeList<T>(path: string, what: string, action: string, signal?: AbortSignal): Promise<T[]> {
+    return readAllPages(async (offset, count): Promise<ListPage<T>> => {
+      const envelope = await request<unknown>(path, { query: { count, offset }, signal, action });
+      return { items: readList<T>(envelope.payload, what), total: envelope.recordCount?.totalRecordsFound };
+    });
   }
 
   return {
     request,
 
     async getCurrentUser(signal) {
-      const envelope = await request<unknown>("/users/current", { signal });
+      const envelope = await request<unknown>("/users/current", { signal, action: "see your profile" });
       if (!isRecord(envelope.payload)) throw badResponse("the current user is missing from the response");
       return envelope.payload as unknown as CurrentUser;
     },
@@ -216,22 +247,29 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const envelope = await request<unknown>("/assets", {
         query: { search: params.search, count: params.count, offset: params.offset },
         signal,
+        action: "see the library",
       });
       return readAssetPage(envelope, params.offset ?? 0);
     },
 
     async searchAssets(params, signal) {
-      const body: Record<string, string | number> = {};
+      // Without includeTotalCount MediaValet may leave out assetCount, and the pager would not know the total.
+      const body: Record<string, string | number | boolean> = { includeTotalCount: true };
       for (const [key, value] of Object.entries(params)) {
         if (value !== undefined && value !== "") body[key] = value;
       }
-      const envelope = await request<unknown>("/assets/search", { method: "POST", body, signal });
-      return readAssetPage(envelope, params.offset ?? 0);
+      const envelope = await request<unknown>("/assets/search", {
+        method: "POST",
+        body,
+        signal,
+        action: "search the library",
+      });
+      return readAssetPage(envelope, params.offset ?? 0, "assetCount");
     },
 
     async getAsset(id, signal) {
-      const envelope = await request<unknown>(assetPath(id), { signal });
-      return readRecord<Asset>(envelope.payload, "the asset");
+      const envelope = await request<unknown>(assetPath(id), { signal, action: "see this asset" });
+      return normalizeAsset(readRecord(envelope.payload, "the asset"));
     },
 
     async patchAsset(id, operations, signal) {
@@ -240,30 +278,53 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         body: operations,
         contentType: "application/json-patch+json",
         signal,
+        action: "change this asset",
       });
-      return isRecord(envelope.payload) && typeof envelope.payload["id"] === "string"
-        ? (envelope.payload as unknown as Asset)
-        : undefined;
+      const asset =
+        isRecord(envelope.payload) && typeof envelope.payload["id"] === "string"
+          ? normalizeAsset(envelope.payload)
+          : undefined;
+      // MediaValet answers 200 even when it skipped operations; only `errors` tells.
+      if (envelope.errors.length > 0) {
+        const refused = matchPatchErrors(operations, envelope.errors);
+        const unrefused = operations.filter(
+          (operation) => !refused.some((entry) => entry.operation === operation),
+        );
+        throw new PatchRefusedError(refused, unrefused, asset);
+      }
+      return asset;
     },
 
     async getAssetKeywords(id, signal) {
-      const envelope = await request<unknown>(`${assetPath(id)}/keywords`, { signal });
+      const envelope = await request<unknown>(`${assetPath(id)}/keywords`, {
+        signal,
+        action: "see this asset's keywords",
+      });
       return readList<AssetKeyword>(envelope.payload, "the asset's keywords");
     },
 
     async addAssetKeywords(id, keywords, signal) {
-      await request<unknown>(`${assetPath(id)}/keywords`, { method: "POST", body: keywords, signal });
+      await request<unknown>(`${assetPath(id)}/keywords`, {
+        method: "POST",
+        body: keywords,
+        signal,
+        action: "add keywords to this asset",
+      });
     },
 
     async removeAssetKeyword(id, keywordId, signal) {
       await request<unknown>(`${assetPath(id)}/keywords/${encodePathSegment(keywordId)}`, {
         method: "DELETE",
         signal,
+        action: "remove keywords from this asset",
       });
     },
 
     async getAssetAttributes(id, signal) {
-      const envelope = await request<unknown>(`${assetPath(id)}/attributes`, { signal });
+      const envelope = await request<unknown>(`${assetPath(id)}/attributes`, {
+        signal,
+        action: "see this asset's attributes",
+      });
       const payload = envelope.payload;
       // MediaValet wraps the values in `attributes`; a bare map is read too.
       const values = isRecord(payload) && isRecord(payload["attributes"]) ? payload["attributes"] : payload;
@@ -272,41 +333,55 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
 
     async getAssetCategories(id, signal) {
-      const envelope = await request<unknown>(`${assetPath(id)}/categories`, { signal });
+      const envelope = await request<unknown>(`${assetPath(id)}/categories`, {
+        signal,
+        action: "see this asset's categories",
+      });
       return readList<Category>(envelope.payload, "the asset's categories");
     },
 
     async getAssetRenditions(id, signal) {
-      const envelope = await request<unknown>(`${assetPath(id)}/renditions`, { signal });
-      return readList<AssetRendition>(envelope.payload, "the asset's renditions");
+      const envelope = await request<unknown>(`${assetPath(id)}/renditions`, {
+        signal,
+        action: "see this asset's renditions",
+      });
+      return readList<Record<string, unknown>>(envelope.payload, "the asset's renditions").map(
+        normalizeRendition,
+      );
     },
 
-    async listCategories(signal) {
-      const envelope = await request<unknown>("/categories", { signal });
-      return readList<Category>(envelope.payload, "the list of categories");
+    listCategories(signal) {
+      return readWholeList<Category>("/categories", "the list of categories", "see the categories", signal);
     },
 
     async getCategory(id, signal) {
-      const envelope = await request<unknown>(`/categories/${encodePathSegment(id)}`, { signal });
-      return readRecord<Category>(envelope.payload, "the category");
+      const envelope = await request<unknown>(`/categories/${encodePathSegment(id)}`, {
+        signal,
+        action: "see this category",
+      });
+      return readRecord(envelope.payload, "the category") as unknown as Category;
     },
 
     async listCategoryAssets(id, params, signal) {
       const envelope = await request<unknown>(`/categories/${encodePathSegment(id)}/assets`, {
         query: { count: params.count, offset: params.offset },
         signal,
+        action: "see the assets in this category",
       });
       return readAssetPage(envelope, params.offset ?? 0);
     },
 
-    async listKeywords(signal) {
-      const envelope = await request<unknown>("/keywords", { signal });
-      return readList<Keyword>(envelope.payload, "the list of keywords");
+    listKeywords(signal) {
+      return readWholeList<Keyword>("/keywords", "the list of keywords", "see the keywords", signal);
     },
 
-    async listAttributes(signal) {
-      const envelope = await request<unknown>("/attributes", { signal });
-      return readList<AttributeDefinition>(envelope.payload, "the list of attributes");
+    listAttributes(signal) {
+      return readWholeList<AttributeDefinition>(
+        "/attributes",
+        "the list of attributes",
+        "see the attributes",
+        signal,
+      );
     },
   };
 }
@@ -315,16 +390,28 @@ function assetPath(id: string): string {
   return `/assets/${encodePathSegment(id)}`;
 }
 
-/** A page of assets from any listing: `payload.assets`, with the total from `recordCount` or `assetCount`. */
-function readAssetPage(envelope: Envelope<unknown>, offset: number): AssetPage {
+/**
+ * A page of assets from any listing: `payload.assets`, with the total from `recordCount` or `assetCount`. A search
+ * asked for `assetCount` (includeTotalCount), so there it comes first; listings count in `recordCount`.
+ */
+function readAssetPage(
+  envelope: Envelope<unknown>,
+  offset: number,
+  totalFirstFrom: "recordCount" | "assetCount" = "recordCount",
+): AssetPage {
   const payload = envelope.payload;
-  const assets = isRecord(payload) ? (payload["assets"] ?? payload["Assets"]) : undefined;
-  if (!Array.isArray(assets)) throw badResponse("the list of assets is missing from the response");
-  const assetCount = isRecord(payload) ? (payload["assetCount"] ?? payload["AssetCount"]) : undefined;
+  const listed = isRecord(payload) ? (payload["assets"] ?? payload["Assets"]) : undefined;
+  if (!Array.isArray(listed) || !listed.every(isRecord)) {
+    throw badResponse("the list of assets is missing from the response");
+  }
+  const assets = listed.map(normalizeAsset);
+  const raw = isRecord(payload) ? (payload["assetCount"] ?? payload["AssetCount"]) : undefined;
+  const assetCount = typeof raw === "number" ? raw : undefined;
+  const recordCount = envelope.recordCount?.totalRecordsFound;
   const total =
-    envelope.recordCount?.totalRecordsFound ??
-    (typeof assetCount === "number" ? assetCount : offset + assets.length);
-  return { assets: assets as Asset[], total, offset, count: assets.length };
+    (totalFirstFrom === "assetCount" ? (assetCount ?? recordCount) : (recordCount ?? assetCount)) ??
+    offset + assets.length;
+  return { assets, total, offset, count: assets.length };
 }
 
 /** Checks only the outline (a list of objects): the items' fields are MediaValet's to define. */
@@ -334,9 +421,24 @@ function readList<T>(payload: unknown, what: string): T[] {
   return payload as T[];
 }
 
-function readRecord<T>(payload: unknown, what: string): T {
+function readRecord(payload: unknown, what: string): Record<string, unknown> {
   if (!isRecord(payload)) throw badResponse(`${what} is missing from the response`);
-  return payload as T;
+  return payload;
+}
+
+function notAllowedOrSession(action: string | undefined, said: string | undefined): ApiError {
+  const what = action ?? "do this";
+  const message =
+    `MediaValet refused to let you ${what}, even with a freshly renewed sign-in (401). Either your account is not ` +
+    "allowed to do it, or there is a problem with your session; if it keeps happening, ask your MediaValet " +
+    "administrator, or sign out and in again.";
+  return new ApiError(
+    "not_allowed_or_session",
+    said === undefined ? message : `${message} MediaValet said: ${said}`,
+    {
+      status: 401,
+    },
+  );
 }
 
 /** Attribute values are strings in MediaValet, but a stand-in or a newer version may send numbers or booleans. */

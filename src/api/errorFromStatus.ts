@@ -5,8 +5,14 @@ import type { ErrorBody } from "./readErrorBody";
 /**
  * Turns a failed (non-2xx) answer into an ApiError. A 401 here means nobody could or should renew the token; the
  * client deals with renewable 401s before calling this.
+ * @param action what the request does, completing "You are not allowed to …"; a 403 names it
  */
-export function errorFromStatus(status: number, headers: Headers, body: ErrorBody): ApiError {
+export function errorFromStatus(
+  status: number,
+  headers: Headers,
+  body: ErrorBody,
+  action?: string,
+): ApiError {
   const said = body.message;
   if (status === 401) {
     return new ApiError(
@@ -18,13 +24,10 @@ export function errorFromStatus(status: number, headers: Headers, body: ErrorBod
     );
   }
   if (status === 403) {
-    return new ApiError(
-      "forbidden",
-      said ?? `You do not have permission to do this in MediaValet (${status}).`,
-      {
-        status,
-      },
-    );
+    const refusal = `You are not allowed to ${action ?? "do this"} in MediaValet (${status}).`;
+    return new ApiError("forbidden", said === undefined ? refusal : `${refusal} MediaValet said: ${said}`, {
+      status,
+    });
   }
   if (status === 404) {
     return new ApiError(

@@ -248,16 +248,18 @@ describe("createApiClient", () => {
       expect(fetchFn).toHaveBeenCalledTimes(1);
     });
 
-    it("uses the envelope's first error message when there is one", async () => {
+    it("names the refused action on a 403, and adds the envelope's first error message", async () => {
       const fetchFn = stubFetch(() =>
         json(
           { payload: null, errors: [{ code: "NoAccess", message: "No access to category c1" }] },
           { status: 403 },
         ),
       );
-      const error = await failure(client(fetchFn).request("/categories/c1"));
+      const error = await failure(client(fetchFn).request("/categories/c1", { action: "see this category" }));
       expect(error.code).toBe("forbidden");
-      expect(error.message).toBe("No access to category c1");
+      expect(error.message).toBe(
+        "You are not allowed to see this category in MediaValet (403). MediaValet said: No access to category c1",
+      );
     });
 
     it("never puts the token or the subscription key in a message", async () => {
@@ -451,12 +453,22 @@ describe("createApiClient", () => {
       expect(fetchFn).toHaveBeenCalledTimes(4);
     });
 
-    it("ends the session when the retry is refused again", async () => {
+    it("says 'not allowed, or a session problem' when a freshly renewed token is refused again", async () => {
+      // API version 1.0 answers a missing permission with 401: the renewal worked, so the session is not over.
       const renewAccessToken = vi.fn(async () => "token-2");
       const fetchFn = stubFetch(() => new Response("", { status: 401 }));
-      const error = await failure(client(fetchFn, { renewAccessToken }).request("/assets"));
-      expect(error.code).toBe("session_ended");
+      const error = await failure(
+        client(fetchFn, { renewAccessToken, apiVersion: "1.0" }).request("/assets/a1", {
+          method: "PATCH",
+          body: [],
+          action: "change this asset",
+        }),
+      );
+      expect(error.code).toBe("not_allowed_or_session");
       expect(error.status).toBe(401);
+      expect(error.message).toMatch(/refused to let you change this asset/);
+      expect(error.message).toMatch(/not allowed/);
+      expect(error.message).toMatch(/problem with your session/);
       expect(renewAccessToken).toHaveBeenCalledTimes(1);
       expect(fetchFn).toHaveBeenCalledTimes(2);
     });
@@ -464,12 +476,15 @@ describe("createApiClient", () => {
     it.each([
       ["fails", () => Promise.reject(new Error("refresh token expired"))],
       ["gives no token", () => Promise.resolve(undefined)],
-    ])("ends the session without a retry when renewal %s", async (_name, renewAccessToken) => {
-      const fetchFn = stubFetch(() => new Response("", { status: 401 }));
-      const error = await failure(client(fetchFn, { renewAccessToken }).request("/assets"));
-      expect(error.code).toBe("session_ended");
-      expect(fetchFn).toHaveBeenCalledTimes(1);
-    });
+    ])(
+      "fails the request as renewal_failed, without a retry, when renewal %s",
+      async (_name, renewAccessToken) => {
+        const fetchFn = stubFetch(() => new Response("", { status: 401 }));
+        const error = await failure(client(fetchFn, { renewAccessToken }).request("/assets"));
+        expect(error.code).toBe("renewal_failed");
+        expect(fetchFn).toHaveBeenCalledTimes(1);
+      },
+    );
 
     it("renews again for a later expiry once the first renewal has finished", async () => {
       let token = "t0";

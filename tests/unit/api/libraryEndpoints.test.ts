@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../../src/api/ApiError";
+import { PatchRefusedError } from "../../../src/api/PatchRefusedError";
 import { createApiClient } from "../../../src/api/createApiClient";
 
 const BASE = "https://api.example.com";
@@ -55,7 +56,14 @@ describe("createApiClient, library endpoints", () => {
         url: `${BASE}/assets/search`,
         method: "POST",
         contentType: "application/json",
-        body: { search: "boat", filters: "(AssetType EQ Image)", sort: "title A", count: 1, offset: 3 },
+        body: {
+          search: "boat",
+          filters: "(AssetType EQ Image)",
+          sort: "title A",
+          count: 1,
+          offset: 3,
+          includeTotalCount: true,
+        },
       });
       expect(page).toEqual({ assets: [asset], total: 7, offset: 3, count: 1 });
     });
@@ -63,7 +71,20 @@ describe("createApiClient, library endpoints", () => {
     it("leaves out empty fields rather than sending blanks MediaValet would read as a filter", async () => {
       const fetchFn = stubFetch(() => envelope({ assets: [] }));
       await client(fetchFn).searchAssets({ search: "", filters: undefined, count: 48 });
-      expect(call(fetchFn).body).toEqual({ count: 48 });
+      expect(call(fetchFn).body).toEqual({ count: 48, includeTotalCount: true });
+    });
+
+    it("takes the total from assetCount, which includeTotalCount asks for, over recordCount", async () => {
+      const fetchFn = stubFetch(() =>
+        envelope({ assetCount: 212, assets: [asset] }, { recordCount: { totalRecordsFound: 1 } }),
+      );
+      expect((await client(fetchFn).searchAssets({ count: 1 })).total).toBe(212);
+    });
+
+    it("drops unsafe media links from every asset of the page", async () => {
+      const unsafe = { ...asset, media: { type: "Image", thumb: "http://remote.example/t.jpg" } };
+      const fetchFn = stubFetch(() => envelope({ assetCount: 1, assets: [unsafe] }));
+      expect((await client(fetchFn).searchAssets({})).assets[0]?.media).toEqual({ type: "Image" });
     });
 
     it("falls back to assetCount when there is no recordCount", async () => {
@@ -94,6 +115,38 @@ describe("createApiClient, library endpoints", () => {
     it("resolves undefined when MediaValet accepts the patch without sending the asset back", async () => {
       const fetchFn = stubFetch(() => new Response(null, { status: 204 }));
       expect(await client(fetchFn).patchAsset("a1", [])).toBeUndefined();
+    });
+
+    it("throws PatchRefusedError when MediaValet answers 200 but lists skipped operations", async () => {
+      const title = { op: "replace" as const, path: "/title", value: " " };
+      const description = { op: "replace" as const, path: "/description", value: "Boats at dawn" };
+      const fetchFn = stubFetch(() =>
+        envelope(
+          { ...asset, description: "Boats at dawn", media: { type: "Image", thumb: "javascript:alert(1)" } },
+          {
+            errors: [
+              {
+                code: "invalid_patch_operation",
+                message: "Operation 0 (replace /title) was skipped: the title cannot be empty.",
+              },
+            ],
+          },
+        ),
+      );
+      const error: unknown = await client(fetchFn)
+        .patchAsset("a1", [title, description])
+        .catch((reason: unknown) => reason);
+      expect(error).toBeInstanceOf(PatchRefusedError);
+      const refused = error as PatchRefusedError;
+      expect(refused.code).toBe("patch_refused");
+      expect(refused.refused).toEqual([
+        { operation: title, message: "Operation 0 (replace /title) was skipped: the title cannot be empty." },
+      ]);
+      expect(refused.unrefused).toEqual([description]);
+      expect(refused.asset?.description).toBe("Boats at dawn");
+      // The asset it carries went through the same checks as any other.
+      expect(refused.asset?.media).toEqual({ type: "Image" });
+      expect(refused.message).toContain("the title cannot be empty");
     });
 
     it("turns a 500 into a server_error ApiError", async () => {
@@ -128,7 +181,7 @@ describe("createApiClient, library endpoints", () => {
     it("lists the library's keywords", async () => {
       const fetchFn = stubFetch(() => envelope([{ id: "k1", keywordName: "sea" }]));
       expect(await client(fetchFn).listKeywords()).toHaveLength(1);
-      expect(call(fetchFn).url).toBe(`${BASE}/keywords`);
+      expect(call(fetchFn).url).toBe(`${BASE}/keywords?count=50&offset=0`);
     });
   });
 
@@ -168,7 +221,7 @@ describe("createApiClient, library endpoints", () => {
       const fetchFn = stubFetch((url) => {
         if (url.includes("/assets"))
           return envelope({ assets: [asset] }, { recordCount: { totalRecordsFound: 51 } });
-        return url.endsWith("/categories") ? envelope([category]) : envelope(category);
+        return url.includes("/categories?") ? envelope([category]) : envelope(category);
       });
       const api = client(fetchFn);
       expect(await api.listCategories()).toEqual([category]);
@@ -180,9 +233,27 @@ describe("createApiClient, library endpoints", () => {
         count: 1,
       });
       expect(fetchFn.mock.calls.map(([url]) => String(url))).toEqual([
-        `${BASE}/categories`,
+        `${BASE}/categories?count=50&offset=0`,
         `${BASE}/categories/c2`,
         `${BASE}/categories/c2/assets?count=50&offset=50`,
+      ]);
+    });
+
+    it("reads all 120 categories: the first page, then the other two in parallel", async () => {
+      const all = Array.from({ length: 120 }, (_, index) => ({ ...category, id: `c${index}` }));
+      const fetchFn = stubFetch((url) => {
+        const query = new URL(url).searchParams;
+        const offset = Number(query.get("offset"));
+        const count = Number(query.get("count"));
+        return envelope(all.slice(offset, offset + count), {
+          recordCount: { totalRecordsFound: 120, startingRecord: offset + 1, recordsReturned: count },
+        });
+      });
+      expect(await client(fetchFn).listCategories()).toEqual(all);
+      expect(fetchFn.mock.calls.map(([url]) => String(url))).toEqual([
+        `${BASE}/categories?count=50&offset=0`,
+        `${BASE}/categories?count=50&offset=50`,
+        `${BASE}/categories?count=50&offset=100`,
       ]);
     });
 
@@ -195,7 +266,7 @@ describe("createApiClient, library endpoints", () => {
       const definition = { id: "at1", name: "Licence", attributeType: "Text" };
       const fetchFn = stubFetch(() => envelope([definition]));
       expect(await client(fetchFn).listAttributes()).toEqual([definition]);
-      expect(call(fetchFn).url).toBe(`${BASE}/attributes`);
+      expect(call(fetchFn).url).toBe(`${BASE}/attributes?count=50&offset=0`);
     });
   });
 });
