@@ -19,18 +19,23 @@ const HELP = `Usage: npm run sandbox -- [options]
   --issuer <url>          issuer, if not the auth server's origin (SANDBOX_ISSUER)
   --app-origin <origin>   an origin Valet is served from; repeatable
                           (SANDBOX_APP_ORIGINS, comma-separated; default http://127.0.0.1:5173)
+  --keyword-delay <ms>    how long keyword writes wait before they apply (SANDBOX_KEYWORD_DELAY_MS,
+                          default ${SANDBOX_DEFAULTS.keywordDelayMs}; 0 = at once)
   --allow-remote          allow a non-loopback --host
   --test-controls         serve the test controls at <auth>/__sandbox/ (SANDBOX_TEST_CONTROLS=1)
   --quiet                 do not log requests
   --help                  show this help
 `;
 
-function port(name: string, value: string | undefined, fallback: number): number {
+function wholeNumber(what: string, name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === "") return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed)) throw new Error(`${name} must be a port number, not "${value}".`);
+  if (!Number.isInteger(parsed)) throw new Error(`${name} must be ${what}, not "${value}".`);
   return parsed;
 }
+
+const port = (name: string, value: string | undefined, fallback: number): number =>
+  wholeNumber("a port number", name, value, fallback);
 
 function readOptions(): SandboxOptions | undefined {
   const { values } = parseArgs({
@@ -40,6 +45,7 @@ function readOptions(): SandboxOptions | undefined {
       "api-port": { type: "string" },
       issuer: { type: "string" },
       "app-origin": { type: "string", multiple: true },
+      "keyword-delay": { type: "string" },
       "allow-remote": { type: "boolean" },
       "test-controls": { type: "boolean" },
       quiet: { type: "boolean" },
@@ -58,6 +64,12 @@ function readOptions(): SandboxOptions | undefined {
     authPort: port("--auth-port", values["auth-port"] ?? env["SANDBOX_AUTH_PORT"], SANDBOX_DEFAULTS.authPort),
     apiPort: port("--api-port", values["api-port"] ?? env["SANDBOX_API_PORT"], SANDBOX_DEFAULTS.apiPort),
     ...(issuer ? { issuer } : {}),
+    keywordDelayMs: wholeNumber(
+      "a number of milliseconds",
+      "--keyword-delay",
+      values["keyword-delay"] ?? env["SANDBOX_KEYWORD_DELAY_MS"],
+      SANDBOX_DEFAULTS.keywordDelayMs,
+    ),
     appOrigins: origins.map((origin) => origin.trim()).filter((origin) => origin !== ""),
     log: values.quiet ? () => {} : (line) => console.log(`  ${line}`),
   };

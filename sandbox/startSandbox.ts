@@ -28,6 +28,11 @@ export interface SandboxOptions {
   /** Seconds; default 3600. */
   accessTokenTtl?: number;
   /**
+   * Milliseconds a keyword write (answered 202) waits before it applies, as MediaValet's background job makes it
+   * wait. Default 1500; 0 applies it before the 202 (unit tests). The test control `setKeywordDelay` changes it.
+   */
+  keywordDelayMs?: number;
+  /**
    * Serve the test controls at `/__sandbox/` on the auth server (use them through `createSandboxControl(authUrl)`):
    * lifetimes, token-endpoint and API faults, bad id_tokens, key rotation, refresh-token revocation and stats.
    * Default false: without it the route does not exist.
@@ -57,6 +62,7 @@ export const SANDBOX_DEFAULTS = {
   appBasePath: "/",
   subscriptionKey: "sandbox-subscription-key",
   accessTokenTtl: 3600,
+  keywordDelayMs: 1500,
 } as const;
 
 function fail(message: string): never {
@@ -105,6 +111,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   if (!Number.isInteger(accessTokenTtl) || accessTokenTtl <= 0) {
     fail(`accessTokenTtl must be a positive whole number of seconds, not ${accessTokenTtl}.`);
   }
+  const keywordDelayMs = options.keywordDelayMs ?? SANDBOX_DEFAULTS.keywordDelayMs;
+  if (!Number.isInteger(keywordDelayMs) || keywordDelayMs < 0) {
+    fail(`keywordDelayMs must be a whole number of milliseconds, 0 or more, not ${keywordDelayMs}.`);
+  }
   const subscriptionKey = options.subscriptionKey ?? SANDBOX_DEFAULTS.subscriptionKey;
   if (subscriptionKey === "") fail("subscriptionKey must not be empty.");
   const authPort = checkPort("authPort", options.authPort ?? SANDBOX_DEFAULTS.authPort);
@@ -114,7 +124,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
   const keys = await generateSigningKeys();
   const signIns = createSignInLog();
-  const control = createControlState({ ...DEFAULT_LIFETIMES, accessToken: accessTokenTtl });
+  const control = createControlState({ ...DEFAULT_LIFETIMES, accessToken: accessTokenTtl }, keywordDelayMs);
   const auth = await startAuthServer({
     host,
     port: authPort,

@@ -9,6 +9,7 @@ import { createBearerVerifier, type BearerVerifier } from "./bearer";
 import { createApiCors, type ApiCors } from "./cors";
 import { envelope, type EnvelopeContext } from "./envelope";
 import { serveMedia } from "./media";
+import { createKeywordQueue } from "./keywordQueue";
 import { createLibrary, type Library } from "./library";
 import { createRoutes, type Route } from "./routes";
 import { requireSubscriptionKey } from "./subscriptionKey";
@@ -66,16 +67,29 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const url = originOf(options.host, port);
 
   const library = createLibrary();
+  const keywordQueue = createKeywordQueue(
+    (asset, change, userId) => {
+      if (change.kind === "add") library.addKeywords(asset, change.names, userId);
+      else library.removeKeyword(asset, change.keywordId, userId);
+    },
+    () => options.control.keywordDelayMs(),
+  );
   ready.handler = {
     cors: createApiCors(options.appOrigins),
     verify: createBearerVerifier({ issuer: options.issuer, jwks: options.jwks }),
     subscriptionKey: options.subscriptionKey,
     library,
-    routes: createRoutes({ apiUrl: url, library, signIns: options.signIns }),
+    routes: createRoutes({ apiUrl: url, library, keywordQueue, signIns: options.signIns }),
     control: options.control,
   };
 
-  return { url, close: () => closeServer(server) };
+  return {
+    url,
+    close: () => {
+      keywordQueue.stop();
+      return closeServer(server);
+    },
+  };
 }
 
 async function handle(

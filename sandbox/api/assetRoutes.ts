@@ -3,6 +3,7 @@ import { applyAssetPatch } from "./assetPatch";
 import { queryAssets, type AssetQuery } from "./assetQuery";
 import { toAssetDto } from "./assetDto";
 import { toCategoryDto } from "./categoryDto";
+import type { KeywordQueue } from "./keywordQueue";
 import type { Library } from "./library";
 import { pageOf, pagingFromQuery, queryParam, readPaging, type Paging } from "./paging";
 import { permissionsOf, requirePermission } from "./permissions";
@@ -50,6 +51,22 @@ function readKeywordNames(body: unknown): string[] {
     }
     return entry.trim();
   });
+}
+
+/**
+ * Whether the asset carries the keyword, or will once the changes accepted before apply: a keyword added a moment
+ * ago may be removed at once (the removal then applies after the add), as a queue that applies writes in order would.
+ */
+function willCarry(library: Library, queue: KeywordQueue, asset: AssetRecord, keywordId: string): boolean {
+  const sameId = (name: string): boolean =>
+    library.keywordIdFor(name).toLowerCase() === keywordId.toLowerCase();
+  let carries = asset.keywords.some(sameId);
+  for (const change of queue.pendingFor(asset)) {
+    if (change.kind === "add" && change.names.some(sameId)) carries = true;
+    if (change.kind === "remove" && change.keywordId.toLowerCase() === keywordId.toLowerCase())
+      carries = false;
+  }
+  return carries;
 }
 
 /** Assets: listing and search, one asset, its edits, and its sub-resources (research §2.4). */
@@ -126,13 +143,14 @@ export function assetRoutes(data: ApiData): Route[] {
       },
     },
     {
-      // MediaValet queues keyword changes and answers 202; the sandbox applies them at once.
+      // MediaValet queues keyword changes and answers 202: they show in the lists only once applied.
       method: "POST",
       path: /^\/assets\/([^/]+)\/keywords$/,
       handle: async ({ req, params, claims, apiVersion }) => {
         const asset = findAsset(library, params[0] ?? "");
         requirePermission(claims, apiVersion, "asset:editKeywords");
-        library.addKeywords(asset, readKeywordNames(await readJsonBody(req)), claims.sub);
+        const names = readKeywordNames(await readJsonBody(req));
+        data.keywordQueue.enqueue(asset, { kind: "add", names }, claims.sub);
         return { status: 202, payload: null };
       },
     },
@@ -143,9 +161,10 @@ export function assetRoutes(data: ApiData): Route[] {
         const asset = findAsset(library, params[0] ?? "");
         requirePermission(claims, apiVersion, "asset:editKeywords");
         const keywordId = params[1] ?? "";
-        if (!library.removeKeyword(asset, keywordId, claims.sub)) {
+        if (!willCarry(library, data.keywordQueue, asset, keywordId)) {
           throw new ApiError(404, "not_found", `Asset ${asset.id} has no keyword ${keywordId}.`);
         }
+        data.keywordQueue.enqueue(asset, { kind: "remove", keywordId }, claims.sub);
         return { status: 202, payload: null };
       },
     },

@@ -29,6 +29,8 @@ export interface Library {
   keywords(): KeywordRecord[];
   keyword(id: string): KeywordRecord | undefined;
   keywordFor(name: string): KeywordRecord;
+  /** The id the keyword has or will have, without adding it to the library's list. */
+  keywordIdFor(name: string): string;
   /** Adds keywords the asset does not have yet (ignoring case) and records who changed it. */
   addKeywords(asset: AssetRecord, names: readonly string[], userId: string): void;
   /** Removes one keyword by id; false when the asset does not carry it. */
@@ -91,6 +93,8 @@ export function createLibrary(now: () => Date = () => new Date()): Library {
     keywords: () => [...keywordsByName.values()].sort((a, b) => a.keywordName.localeCompare(b.keywordName)),
     keyword: (id) => [...keywordsByName.values()].find((keyword) => sameWord(keyword.id, id)),
     keywordFor,
+    keywordIdFor: (name) =>
+      keywordsByName.get(name.toLowerCase())?.id ?? nameBasedId("keyword", name.toLowerCase()),
     addKeywords(asset, names, userId) {
       let changed = false;
       for (const name of names) {

@@ -6,6 +6,7 @@ import { assetRoutes } from "./assetRoutes";
 import type { AccessTokenClaims } from "./bearer";
 import { categoryRoutes } from "./categoryRoutes";
 import type { RecordCount } from "./envelope";
+import type { KeywordQueue } from "./keywordQueue";
 import type { Library } from "./library";
 import { pageOf, pagingFromQuery } from "./paging";
 
@@ -38,6 +39,8 @@ export interface Route {
 export interface ApiData {
   apiUrl: string;
   library: Library;
+  /** Keyword writes wait here before they apply, as MediaValet's background job applies them. */
+  keywordQueue: KeywordQueue;
   signIns: SignInLog;
 }
 

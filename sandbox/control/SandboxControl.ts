@@ -26,11 +26,19 @@ export interface SandboxControl {
    * before stop verifying, so a client must re-fetch the JWKS (and the API refuses old access tokens).
    */
   rotateKeys(): Promise<void>;
+  /**
+   * How long keyword writes (`POST /assets/{id}/keywords`, `DELETE /assets/{id}/keywords/{keywordId}`, both 202) wait
+   * before they apply, in milliseconds (0–60000), for writes accepted from now on. 0 applies them before the 202.
+   */
+  setKeywordDelay(ms: number): Promise<void>;
   /** Deletes every refresh token the user holds, in any client; rejects for an unknown username. */
   revokeRefreshTokens(username: string): Promise<void>;
   stats(): Promise<SandboxStats>;
   resetStats(): Promise<void>;
-  /** Lifetimes back to how the sandbox started, and every armed fault disarmed. Keys and stats stay as they are. */
+  /**
+   * Lifetimes and the keyword delay back to how the sandbox started, and every armed fault disarmed. Keys and stats
+   * stay as they are.
+   */
   reset(): Promise<void>;
 }
 
@@ -85,6 +93,7 @@ export function createSandboxControl(authUrl: string, fetchImpl: typeof fetch = 
     failApi: (fault) => command("faults/api", fault),
     badIdToken: (kind, count = 1) => command("faults/id-token", { kind, count }),
     rotateKeys: () => command("keys/rotate"),
+    setKeywordDelay: (ms) => command("keyword-delay", { ms }),
     revokeRefreshTokens: (username) => command("refresh-tokens/revoke", { username }),
     stats: async () => (await call("GET", "stats")) as SandboxStats,
     resetStats: () => command("stats/reset"),

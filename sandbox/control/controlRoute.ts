@@ -17,6 +17,9 @@ export interface ControlActions {
 
 class BadControlRequest extends Error {}
 
+/** A minute: longer than any test waits, short enough that a mistake does not look like a lost write. */
+export const MAX_KEYWORD_DELAY_MS = 60_000;
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -56,6 +59,13 @@ const COMMANDS: Record<string, Command> = {
       if (value !== undefined) changes[name] = value;
     }
     state.setLifetimes(changes);
+  },
+  "POST keyword-delay": async (body, { state }) => {
+    const ms = body["ms"];
+    if (typeof ms !== "number" || !Number.isInteger(ms) || ms < 0 || ms > MAX_KEYWORD_DELAY_MS) {
+      throw new BadControlRequest(`ms must be a whole number from 0 to ${MAX_KEYWORD_DELAY_MS}.`);
+    }
+    state.setKeywordDelay(ms);
   },
   "POST faults/token": async (body, { state }) => {
     const mode = body["mode"];

@@ -22,6 +22,9 @@ export interface ControlState {
   /** Counters, incremented in place by the servers. */
   readonly stats: SandboxStats;
   lifetimes(): Lifetimes;
+  /** How long an accepted keyword write waits before it applies (milliseconds). */
+  keywordDelayMs(): number;
+  setKeywordDelay(ms: number): void;
   setLifetimes(lifetimes: Partial<Lifetimes>): void;
   armTokenFault(fault: TokenEndpointFault): void;
   armApiFault(fault: ApiFault): void;
@@ -30,7 +33,7 @@ export interface ControlState {
   takeTokenFault(): TokenEndpointFault | undefined;
   takeApiFault(): ApiFault | undefined;
   takeBadIdToken(): BadIdToken | undefined;
-  /** Faults and lifetimes back to how the sandbox started. */
+  /** Faults, lifetimes and the keyword delay back to how the sandbox started. */
   reset(): void;
   resetStats(): void;
 }
@@ -41,9 +44,10 @@ function take<T>(armed: Armed<T> | undefined): T | undefined {
   return armed.fault;
 }
 
-export function createControlState(defaults: Lifetimes): ControlState {
+export function createControlState(defaults: Lifetimes, defaultKeywordDelayMs = 0): ControlState {
   const stats = emptyStats();
   let lifetimes = { ...defaults };
+  let keywordDelayMs = defaultKeywordDelayMs;
   let tokenFault: Armed<TokenEndpointFault> | undefined;
   let apiFault: Armed<ApiFault> | undefined;
   let badIdToken: Armed<BadIdToken> | undefined;
@@ -53,6 +57,10 @@ export function createControlState(defaults: Lifetimes): ControlState {
     lifetimes: () => lifetimes,
     setLifetimes(changes) {
       lifetimes = { ...lifetimes, ...changes };
+    },
+    keywordDelayMs: () => keywordDelayMs,
+    setKeywordDelay(ms) {
+      keywordDelayMs = ms;
     },
     armTokenFault(fault) {
       tokenFault = { fault, remaining: fault.count };
@@ -68,6 +76,7 @@ export function createControlState(defaults: Lifetimes): ControlState {
     takeBadIdToken: () => take(badIdToken),
     reset() {
       lifetimes = { ...defaults };
+      keywordDelayMs = defaultKeywordDelayMs;
       tokenFault = undefined;
       apiFault = undefined;
       badIdToken = undefined;
