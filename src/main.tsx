@@ -24,6 +24,13 @@ try {
   throw error;
 }
 
+const apiSettings = {
+  baseUrl: config.apiBaseUrl,
+  subscriptionKey: config.subscriptionKey,
+  apiVersion: config.apiVersion,
+  fetch: window.fetch.bind(window),
+};
+
 const userManager = createLazyUserManager({
   authority: config.authority,
   issuer: config.issuer,
@@ -32,17 +39,29 @@ const userManager = createLazyUserManager({
   redirectUri: config.redirectUri,
   postLogoutRedirectUri: config.postLogoutRedirectUri,
   basePath,
+  tokenRelayUrl: config.tokenRelayUrl,
+  // A password session has no id_token: who signed in comes from the API, asked with the new access token before
+  // the session is stored (so not through the app's client, which only knows the stored session's token).
+  loadIdentity: async (accessToken) => {
+    const user = await createLazyApiClient({
+      ...apiSettings,
+      getAccessToken: () => accessToken,
+    }).getCurrentUser();
+    return {
+      id: user.id,
+      userName: user.userName,
+      name: [user.firstName, user.lastName].filter(Boolean).join(" "),
+      email: user.emailAddress,
+    };
+  },
 });
 
 render(() => {
   const auth = createAuth({ userManager, basePath, idleSignOutMinutes: config.idleSignOutMinutes });
   const api = createLazyApiClient({
-    baseUrl: config.apiBaseUrl,
-    subscriptionKey: config.subscriptionKey,
-    apiVersion: config.apiVersion,
+    ...apiSettings,
     getAccessToken: () => auth.getAccessToken(),
     renewAccessToken: () => auth.renew(),
-    fetch: window.fetch.bind(window),
   });
   // A returning visitor's page will call the API: fetch its code alongside the page's, not after it.
   if (hasStoredSession(window.localStorage)) api.preload();

@@ -5,7 +5,12 @@ import type { User, UserManager } from "oidc-client-ts";
  * class, so the library itself can load only when a session needs it (see createLazyUserManager).
  */
 export interface AuthClient {
-  readonly settings: { readonly authority: string; readonly client_id: string };
+  readonly settings: {
+    readonly authority: string;
+    readonly client_id: string;
+    /** Where a sign-out ends up; a password session's sign-out goes there directly. */
+    readonly post_logout_redirect_uri?: string;
+  };
   readonly events: {
     addUserLoaded(callback: (user: User) => void | Promise<void>): () => void;
     addUserUnloaded(callback: () => void | Promise<void>): () => void;

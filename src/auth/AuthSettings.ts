@@ -1,3 +1,5 @@
+import type { LoadIdentity } from "./passwordSession";
+
 /** What the auth binding needs to know about this deployment; main.tsx maps the runtime config onto it. */
 export interface AuthSettings {
   /** The auth server's base URL; discovery is read from `${authority}/.well-known/openid-configuration`. */
@@ -10,4 +12,11 @@ export interface AuthSettings {
   postLogoutRedirectUri: string;
   /** The app's base path, starting and ending with "/"; return paths must stay under it. */
   basePath: string;
+  /**
+   * The token relay beside the site, for a confidential client: token and revocation requests go through it (it
+   * adds the client secret, which never reaches the browser). Absent or null for a public client.
+   */
+  tokenRelayUrl?: string | null;
+  /** Who holds an access token, from the API: the identity of a password session, which has no id_token. */
+  loadIdentity?: LoadIdentity;
 }

@@ -3,6 +3,12 @@ import { User, UserManager, type UserManagerSettings } from "oidc-client-ts";
 import { AuthError } from "./AuthError";
 import { decodeJwtPayload } from "./decodeJwtPayload";
 import { IdTokenRejected } from "./IdTokenRejected";
+import {
+  isPasswordSession,
+  markPasswordSession,
+  passwordSessionProfile,
+  type LoadIdentity,
+} from "./passwordSession";
 import { verifyDiscovery, type DiscoveryFacts } from "./verifyDiscovery";
 
 export interface VerificationSettings {
@@ -13,6 +19,13 @@ export interface VerificationSettings {
    * return from the sign-in page, reloads and renewals do not fetch them again.
    */
   cache?: Storage;
+  /**
+   * A token relay for a confidential client (without a trailing slash): token requests go to `${url}/token` and
+   * revocations to `${url}/revocation` instead of the endpoints discovery names, which stay verified as ever.
+   */
+  tokenRelayUrl?: string | null;
+  /** Reads who a password session belongs to: the password grant brings no id_token to say so. */
+  loadIdentity?: LoadIdentity;
 }
 
 const DISCOVERY_CACHE_PREFIX = "valet.discovery:";
@@ -50,6 +63,27 @@ export class VerifyingUserManager extends UserManager {
     private readonly verification: VerificationSettings,
   ) {
     super(settings);
+    const relay = verification.tokenRelayUrl;
+    if (relay) this.useTokenRelay(relay);
+  }
+
+  /**
+   * Sends the code exchange, refresh, password grant and revocation to the relay. oidc-client-ts asks its metadata
+   * service for these two endpoints before each such request, so answering there covers them all, while discovery,
+   * the authorize and end-session endpoints and the keys stay the server's own. Only after discovery is verified:
+   * a relay posts to the authority it was deployed for, and Valet must have checked that it is the expected one.
+   */
+  private useTokenRelay(relay: string): void {
+    const endpoint = (path: string) => async () => {
+      await this.verifiedMetadata();
+      return `${relay}/${path}`;
+    };
+    const metadataService = this.metadataService as {
+      getTokenEndpoint: () => Promise<string>;
+      getRevocationEndpoint: () => Promise<string>;
+    };
+    metadataService.getTokenEndpoint = endpoint("token");
+    metadataService.getRevocationEndpoint = endpoint("revocation");
   }
 
   /** The discovery document, checked once per page load; a failed check is retried on the next call. */
@@ -80,6 +114,16 @@ export class VerifyingUserManager extends UserManager {
   override async signinRedirect(...args: Parameters<UserManager["signinRedirect"]>): Promise<void> {
     await this.verifiedMetadata();
     return super.signinRedirect(...args);
+  }
+
+  /**
+   * Leaves for the end-session endpoint with the stored user's id_token as `id_token_hint` (oidc-client-ts reads it
+   * from the stored user, then removes the user): MediaValet's IdentityServer sends the person back to
+   * `post_logout_redirect_uri` only with it. The endpoint must be the verified server's, as the hint goes there.
+   */
+  override async signoutRedirect(...args: Parameters<UserManager["signoutRedirect"]>): Promise<void> {
+    await this.verifiedMetadata();
+    return super.signoutRedirect(...args);
   }
 
   override async signinCallback(url: string = window.location.href): Promise<User | undefined> {
@@ -168,13 +212,61 @@ export class VerifyingUserManager extends UserManager {
     }
   }
 
+  /**
+   * A password sign-in: MediaValet's password grant brings no id_token, so there is nothing to verify, and who
+   * signed in comes from the API. When a server does send an id_token, it is verified as any other.
+   */
+  private async completePasswordSession(user: User): Promise<void> {
+    if (user.id_token) {
+      await this.verifyIdTokenOf(user, "signinPassword", null);
+      user.profile = markPasswordSession(user.profile);
+      return;
+    }
+    if (!this.verification.loadIdentity) {
+      throw new AuthError("signinPassword", "sign_in_failed", "Valet has no way to learn who signed in.");
+    }
+    try {
+      user.profile = passwordSessionProfile(await this.verification.loadIdentity(user.access_token));
+    } catch (error) {
+      // Nothing is stored, so the refresh token would be left alive for nobody: revoke it (best effort).
+      if (user.refresh_token) {
+        await this._client.revokeToken(user.refresh_token, "refresh_token").catch(() => undefined);
+      }
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new AuthError(
+        "signinPassword",
+        "sign_in_failed",
+        `The password was accepted, but Valet could not read who you are from MediaValet: ${reason}`,
+        { cause: error },
+      );
+    }
+  }
+
   private async verifyUser(user: User): Promise<void> {
+    if (this.passwordSignIn) return this.completePasswordSession(user);
     const nonce = (user.state as SigninStateWithNonce | undefined)?.nonce;
-    const isSignin = typeof nonce === "string" || this.passwordSignIn;
-    const source = this.passwordSignIn ? "signinPassword" : isSignin ? "signinCallback" : "renewSilent";
+    const isSignin = typeof nonce === "string";
+    const source = isSignin ? "signinCallback" : "renewSilent";
     const previous = isSignin ? null : await this.getUser();
+    if (previous && isPasswordSession(previous)) {
+      // A password session's refresh brings no id_token either; oidc-client-ts keeps its profile. One that does
+      // bring an id_token has it verified, and stays a password session.
+      if (!user.id_token) return;
+      await this.verifyIdTokenOf(user, source, previous);
+      user.profile = markPasswordSession(user.profile);
+      return;
+    }
     // A refresh that brings no new id_token keeps the one verified at sign-in.
-    if (!isSignin && previous?.id_token === user.id_token) return;
+    if (!isSignin && previous?.id_token && previous.id_token === user.id_token) return;
+    await this.verifyIdTokenOf(user, source, previous, nonce);
+  }
+
+  private async verifyIdTokenOf(
+    user: User,
+    source: "signinCallback" | "signinPassword" | "renewSilent",
+    previous: User | null,
+    nonce?: unknown,
+  ): Promise<void> {
     if (!user.id_token) {
       throw new AuthError(source, "id_token_invalid", "The sign-in server sent no id_token.");
     }

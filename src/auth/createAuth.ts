@@ -9,6 +9,7 @@ import { createNonce } from "./createNonce";
 import { createRefreshLedger } from "./createRefreshLedger";
 import { createRenewalLock } from "./createRenewalLock";
 import { createSessionKeeper, type RenewalStatus, type RenewOptions } from "./createSessionKeeper";
+import { isPasswordSession } from "./passwordSession";
 import { USER_STORE_KEY_PREFIX } from "./storageKeys";
 import { toFullPath, toRouterPath } from "./routerPath";
 import { safeReturnPath } from "./safeReturnPath";
@@ -39,7 +40,11 @@ export interface Auth {
    * @throws AuthError with source "signinPassword" (code "wrong_credentials", "password_sign_in_refused", …)
    */
   signInWithPassword(username: string, password: string, returnTo?: string): Promise<string>;
-  /** Ends the session at the auth server (revoking the refresh token) and clears it here. */
+  /**
+   * Revokes the refresh token, clears the session here, and ends it at the auth server (with `id_token_hint`),
+   * which sends the browser back to the post-logout URI. A password session has no session at the auth server to
+   * end: it goes straight to the post-logout URI.
+   */
   signOut(): Promise<void>;
   /**
    * Completes the sign-in whose response is in `url`. Calls for the same URL share one code exchange.
@@ -72,6 +77,8 @@ export interface CreateAuthOptions {
   attemptStore?: Storage;
   /** Minutes without activity in any tab before signing out; off when absent or null. */
   idleSignOutMinutes?: number | null;
+  /** Loads a page in place of the app (a password session's sign-out); injectable for tests. */
+  leave?: (url: string) => void;
 }
 
 // Automatic sign-in redirects allowed within a minute before Valet stops and explains instead of looping.
@@ -234,18 +241,28 @@ export function createAuth(options: CreateAuthOptions): Auth {
     return completion;
   };
 
+  const leave = options.leave ?? ((url: string) => window.location.assign(url));
   const signOut = async () => {
     signingOut = true;
+    const user = state.user ?? (await userManager.getUser().catch(() => null));
     setState({ status: "redirecting", error: null });
     // Revoke first: a refresh token left alive at the server outlives the sign-out.
     await userManager.revokeTokens(["refresh_token"]).catch(() => undefined);
     await ledger.clear().catch(() => undefined);
-    await userManager.removeUser().catch(() => undefined);
+    if (isPasswordSession(user)) {
+      // The password grant opened no browser session at the auth server (no cookie, no id_token to hint with), so
+      // there is nothing to end there: revoking the refresh token and clearing storage is the whole sign-out.
+      await userManager.removeUser().catch(() => undefined);
+      leave(userManager.settings.post_logout_redirect_uri ?? basePath);
+      return;
+    }
     try {
-      // With the user gone, no id_token_hint goes into the URL: tokens never travel in URLs. The server knows
-      // the client by client_id and checks the registered post-logout redirect URI.
+      // oidc-client-ts puts the stored user's id_token in `id_token_hint`, then removes the user, then leaves.
+      // MediaValet's IdentityServer returns to the post-logout URI only with that hint (OpenID Connect
+      // RP-Initiated Logout); the id_token is no API credential, and the session it names ends there and then.
       await userManager.signoutRedirect();
     } catch (error) {
+      await userManager.removeUser().catch(() => undefined);
       signingOut = false;
       setState({ user: null, status: "signedOut", error: toAuthError("signoutRedirect", error) });
     }

@@ -36,7 +36,11 @@ export function createLazyUserManager(
   const hasStoredUser = () => hasStoredSession(storage);
 
   return {
-    settings: { authority: settings.authority, client_id: settings.clientId },
+    settings: {
+      authority: settings.authority,
+      client_id: settings.clientId,
+      post_logout_redirect_uri: settings.postLogoutRedirectUri,
+    },
     events: {
       addUserLoaded(listener) {
         loaded.add(listener);

@@ -31,10 +31,16 @@ export function createUserManager(
       // createSessionKeeper renews instead: it survives errors, and shares one refresh among tabs.
       automaticSilentRenew: false,
       monitorSession: false,
-      // createAuth revokes the refresh token itself before signing out, so that it can remove the user first.
+      // createAuth revokes the refresh token itself before signing out: a password session signs out without
+      // signoutRedirect, and a failed revocation must not stop the sign-out.
       revokeTokensOnSignout: false,
       revokeTokenTypes: ["refresh_token"],
     },
-    { issuer: settings.issuer, cache },
+    {
+      issuer: settings.issuer,
+      cache,
+      tokenRelayUrl: settings.tokenRelayUrl ?? null,
+      ...(settings.loadIdentity ? { loadIdentity: settings.loadIdentity } : {}),
+    },
   );
 }

@@ -1,7 +1,8 @@
 import { ErrorResponse } from "oidc-client-ts";
 import { createComputed, createRoot } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createAuth, type Auth } from "../../../src/auth/createAuth";
+import { createAuth, type Auth, type CreateAuthOptions } from "../../../src/auth/createAuth";
+import { passwordSessionProfile } from "../../../src/auth/passwordSession";
 import { createTestUser, createTestUserManager } from "./fakeUserManager";
 
 async function settle() {
@@ -11,11 +12,11 @@ async function settle() {
 
 describe("createAuth", () => {
   let dispose: (() => void) | undefined;
-  const start = (userManager = createTestUserManager()) => {
+  const start = (userManager = createTestUserManager(), options: Partial<CreateAuthOptions> = {}) => {
     let auth!: Auth;
     createRoot((disposeRoot) => {
       dispose = disposeRoot;
-      auth = createAuth({ userManager, basePath: "/" });
+      auth = createAuth({ userManager, basePath: "/", ...options });
     });
     return { auth, userManager };
   };
@@ -178,23 +179,47 @@ describe("createAuth", () => {
     expect(silent).toHaveBeenCalledTimes(1);
   });
 
-  it("signs out by revoking the refresh token, then removing the user, then leaving with no token in the URL", async () => {
+  it("signs out by revoking the refresh token, then leaving through signoutRedirect, which hints with the id_token", async () => {
     const userManager = createTestUserManager();
     vi.mocked(userManager.getUser).mockResolvedValue(createTestUser(600));
+    const order: string[] = [];
+    vi.mocked(userManager.revokeTokens).mockImplementation(async () => void order.push("revoke"));
+    const remove = vi.spyOn(userManager, "removeUser");
+    vi.mocked(userManager.signoutRedirect).mockImplementation(async (args) => {
+      order.push(`redirect:${JSON.stringify(args ?? {})}`);
+      // As oidc-client-ts does: the stored user is read for its id_token, then removed, then the page leaves.
+      await userManager.events.unload();
+    });
+    const leave = vi.fn();
+    const { auth } = start(userManager, { leave });
+    await settle();
+    await auth.signOut();
+    // No arguments: oidc-client-ts takes the id_token_hint from the stored user, which must still be there.
+    expect(order).toEqual(["revoke", "redirect:{}"]);
+    expect(remove).not.toHaveBeenCalled();
+    expect(leave).not.toHaveBeenCalled();
+    // Still leaving: a guard must not start a sign-in in the moment between removal and the redirect.
+    expect(auth.state.status).toBe("redirecting");
+  });
+
+  it("signs a password session out here only: revoke, clear, and back to the start page, with no end-session visit", async () => {
+    const userManager = createTestUserManager();
+    const passwordUser = createTestUser(600, { refresh_token: "rt" });
+    passwordUser.id_token = undefined;
+    passwordUser.profile = passwordSessionProfile({ id: "mv-7", userName: "dana", name: "Dana Demo" });
+    vi.mocked(userManager.getUser).mockResolvedValue(passwordUser);
     const order: string[] = [];
     vi.mocked(userManager.revokeTokens).mockImplementation(async () => void order.push("revoke"));
     vi.spyOn(userManager, "removeUser").mockImplementation(async () => {
       order.push("remove");
       await userManager.events.unload();
     });
-    vi.mocked(userManager.signoutRedirect).mockImplementation(async (args) => {
-      order.push(`redirect:${JSON.stringify(args ?? {})}`);
-    });
-    const { auth } = start(userManager);
+    const leave = vi.fn((url: string) => void order.push(`leave:${url}`));
+    const { auth } = start(userManager, { leave });
     await settle();
     await auth.signOut();
-    expect(order).toEqual(["revoke", "remove", "redirect:{}"]);
-    // Still leaving: a guard must not start a sign-in in the moment between removal and the redirect.
+    expect(order).toEqual(["revoke", "remove", "leave:https://valet.example/"]);
+    expect(userManager.signoutRedirect).not.toHaveBeenCalled();
     expect(auth.state.status).toBe("redirecting");
   });
 

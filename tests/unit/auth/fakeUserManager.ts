@@ -9,6 +9,7 @@ export function createTestUserManager(): VerifyingUserManager {
       authority: "https://login.example",
       client_id: "valet",
       redirect_uri: "https://valet.example/callback",
+      post_logout_redirect_uri: "https://valet.example/",
       metadata: {
         issuer: "https://login.example",
         authorization_endpoint: "https://login.example/connect/authorize",
