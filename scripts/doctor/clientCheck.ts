@@ -17,6 +17,17 @@ function oauthError(text: string): string | undefined {
   }
 }
 
+/** The OAuth error and its description, cut short, for the report. */
+function describeError(text: string): string {
+  try {
+    const { error, error_description: description } = JSON.parse(text) as Record<string, unknown>;
+    const line = typeof description === "string" ? `${String(error)}: ${description}` : String(error);
+    return line.length > 140 ? `${line.slice(0, 137)}...` : line;
+  } catch {
+    return "without an OAuth error";
+  }
+}
+
 /**
  * Exchanges a made-up code, as Valet's browser would (directly, or through the token relay when config.json names
  * one), and reads the refusal: `invalid_grant` means the client id is known and accepted with the credentials Valet
@@ -60,12 +71,22 @@ export const clientCheck: Check = {
     const error = oauthError(response.text);
     const via = relay === null ? "" : " through the relay";
 
-    if (!allowsOrigin(response.headers, origin)) {
+    // The client's own problems come first: a confidential client gets no CORS at all, and the relay is its fix.
+    const corsRefused = !allowsOrigin(response.headers, origin);
+    if (corsRefused && error !== "invalid_client" && error !== "unauthorized_client") {
+      const said =
+        error === undefined || error === "invalid_grant"
+          ? ""
+          : ` (it answered ${describeError(response.text)})`;
       const advice =
         relay === null
-          ? askForCorsOrigin(origin)
+          ? `${askForCorsOrigin(origin)} If client "${config.clientId}" came with a secret, deploy the token relay ` +
+            `(docs/deploying.md) and set "tokenRelayUrl" in config.json instead.`
           : `Set the relay's allowed app origin to ${origin} where the relay is deployed (docs/deploying.md).`;
-      return fail(`a token request${via} from ${origin} got ${allowedOriginText(response.headers)}`, advice);
+      return fail(
+        `a token request${via} from ${origin} got ${allowedOriginText(response.headers)}${said}`,
+        advice,
+      );
     }
     switch (error) {
       case "invalid_grant":
