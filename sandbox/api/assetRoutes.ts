@@ -26,8 +26,14 @@ function optionalText(name: string, value: unknown): string | undefined {
   return value;
 }
 
+function optionalFlag(name: string, value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value !== "boolean") throw new ApiError(400, "bad_request", `${name} must be true or false.`);
+  return value;
+}
+
 /** The body of `POST /assets/search`. MediaValet's own examples spell `containerfilter` in lower case. */
-function readSearchBody(body: unknown): AssetQuery & Paging {
+function readSearchBody(body: unknown): AssetQuery & Paging & { includeTotalCount: boolean } {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new ApiError(400, "bad_request", "The body must be a JSON object.");
   }
@@ -37,6 +43,7 @@ function readSearchBody(body: unknown): AssetQuery & Paging {
     filters: optionalText("filters", fields.get("filters")),
     containerFilter: optionalText("containerFilter", fields.get("containerfilter")),
     sort: optionalText("sort", fields.get("sort")),
+    includeTotalCount: optionalFlag("includeTotalCount", fields.get("includetotalcount")),
     ...readPaging((name) => fields.get(name)),
   };
 }
@@ -73,18 +80,24 @@ function willCarry(library: Library, queue: KeywordQueue, asset: AssetRecord, ke
 export function assetRoutes(data: ApiData): Route[] {
   const { library, apiUrl } = data;
 
-  const listing = (request: RouteRequest, query: AssetQuery, paging: Paging): RouteResult => {
+  /**
+   * A page of matching assets. `withTotal` adds `assetCount` and the envelope's `recordCount`: `GET /assets` always
+   * has them (every public client reads them there); `POST /assets/search` only when the body says
+   * `includeTotalCount: true`, the flag public clients send to get the total. Whether MediaValet also leaves out
+   * `recordCount` without it is not known; the sandbox takes the stricter reading and gives no total at all.
+   */
+  const listing = (
+    request: RouteRequest,
+    query: AssetQuery,
+    paging: Paging,
+    withTotal: boolean,
+  ): RouteResult => {
     const found = queryAssets(library, query);
     const { page, recordCount } = pageOf(found, paging);
     const permissions = permissionsOf(request.claims);
-    return {
-      status: 200,
-      payload: {
-        assetCount: found.length,
-        assets: page.map((asset) => toAssetDto(asset, apiUrl, permissions)),
-      },
-      recordCount,
-    };
+    const assets = page.map((asset) => toAssetDto(asset, apiUrl, permissions));
+    if (!withTotal) return { status: 200, payload: { assets } };
+    return { status: 200, payload: { assetCount: found.length, assets }, recordCount };
   };
 
   return [
@@ -99,15 +112,17 @@ export function assetRoutes(data: ApiData): Route[] {
           containerFilter: read("containerFilter"),
           sort: read("sort"),
         };
-        return listing(request, query, pagingFromQuery(request.url));
+        return listing(request, query, pagingFromQuery(request.url), true);
       },
     },
     {
       method: "POST",
       path: /^\/assets\/search$/,
       handle: async (request) => {
-        const { count, offset, ...query } = readSearchBody(await readJsonBody(request.req));
-        return listing(request, query, { count, offset });
+        const { count, offset, includeTotalCount, ...query } = readSearchBody(
+          await readJsonBody(request.req),
+        );
+        return listing(request, query, { count, offset }, includeTotalCount);
       },
     },
     {

@@ -14,12 +14,45 @@ describe("POST /assets/search", () => {
     token = (await signIn(sandbox())).tokens.access_token;
   });
 
+  /** Sends the search as a public client does, asking for the total unless the body says otherwise. */
   const search = (body: unknown, contentType?: string) =>
     apiCall<AssetsPayload>(sandbox(), token, "/assets/search", {
       method: "POST",
-      body,
+      body: typeof body === "object" && body !== null ? { includeTotalCount: true, ...body } : body,
       ...(contentType ? { contentType } : {}),
     });
+
+  it("gives neither assetCount nor a total in recordCount unless includeTotalCount is true", async () => {
+    const withoutFlag = await search({ search: "beach", includeTotalCount: undefined });
+    const flagFalse = await search({ search: "beach", includeTotalCount: false });
+    const flagTrue = await search({ search: "beach" });
+
+    for (const { response, body } of [withoutFlag, flagFalse]) {
+      expect(response.status).toBe(200);
+      expect(body.payload).not.toHaveProperty("assetCount");
+      expect(body).not.toHaveProperty("recordCount");
+      expect(body.payload.assets.map((asset) => asset.id)).toEqual(
+        flagTrue.body.payload.assets.map((asset) => asset.id),
+      );
+    }
+    expect(flagTrue.body.payload.assetCount).toBeGreaterThan(20);
+    expect(flagTrue.body.recordCount?.totalRecordsFound).toBe(flagTrue.body.payload.assetCount);
+  });
+
+  it("refuses an includeTotalCount that is not true or false", async () => {
+    expect((await search({ includeTotalCount: "yes" })).response.status).toBe(400);
+  });
+
+  it("GET /assets always reports assetCount and recordCount, as every public client reads them there", async () => {
+    const { body } = await apiCall<AssetsPayload>(sandbox(), token, "/assets?search=beach&count=5");
+
+    expect(body.payload.assetCount).toBeGreaterThan(20);
+    expect(body.recordCount).toEqual({
+      totalRecordsFound: body.payload.assetCount,
+      startingRecord: 1,
+      recordsReturned: 5,
+    });
+  });
 
   it("answers like GET /assets: 50 newest first, with assetCount and recordCount", async () => {
     const { response, body } = await search({});
