@@ -14,3 +14,4 @@ export { RequireAuth } from "./RequireAuth";
 export { toFullPath, toRouterPath } from "./routerPath";
 export { safeReturnPath } from "./safeReturnPath";
 export { hasStoredSession } from "./storageKeys";
+export { isPasswordSession, type LoadIdentity, type SessionIdentity } from "./passwordSession";
