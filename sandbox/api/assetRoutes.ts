@@ -146,14 +146,16 @@ export function assetRoutes(data: ApiData): Route[] {
     {
       method: "GET",
       path: /^\/assets\/([^/]+)\/keywords$/,
-      handle: ({ params }) => {
+      handle: ({ params, url }) => {
         const asset = findAsset(library, params[0] ?? "");
+        const { page, recordCount } = pageOf(asset.keywords, pagingFromQuery(url));
         return {
           status: 200,
-          payload: asset.keywords.map((name) => {
+          payload: page.map((name) => {
             const keyword = library.keywordFor(name);
             return { id: keyword.id, keywordName: keyword.keywordName };
           }),
+          recordCount,
         };
       },
     },
@@ -194,19 +196,25 @@ export function assetRoutes(data: ApiData): Route[] {
     {
       method: "GET",
       path: /^\/assets\/([^/]+)\/categories$/,
-      handle: ({ params }) => {
+      handle: ({ params, url }) => {
         const asset = findAsset(library, params[0] ?? "");
         const categories = asset.categories.flatMap((id) => library.category(id) ?? []);
-        return { status: 200, payload: categories.map((category) => toCategoryDto(category, library)) };
+        const { page, recordCount } = pageOf(categories, pagingFromQuery(url));
+        return {
+          status: 200,
+          payload: page.map((category) => toCategoryDto(category, library)),
+          recordCount,
+        };
       },
     },
     {
       method: "GET",
       path: /^\/assets\/([^/]+)\/renditions$/,
-      handle: ({ params }) => ({
-        status: 200,
-        payload: toRenditionDtos(findAsset(library, params[0] ?? ""), apiUrl),
-      }),
+      handle: ({ params, url }) => {
+        const renditions = toRenditionDtos(findAsset(library, params[0] ?? ""), apiUrl);
+        const { page, recordCount } = pageOf(renditions, pagingFromQuery(url));
+        return { status: 200, payload: page, recordCount };
+      },
     },
   ];
 }

@@ -27,7 +27,7 @@ describe("categories, keywords and attributes", () => {
 
   beforeAll(async () => {
     token = (await signIn(sandbox())).tokens.access_token;
-    categories = (await apiCall<Category[]>(sandbox(), token, "/categories")).body.payload;
+    categories = (await apiCall<Category[]>(sandbox(), token, "/categories?count=1000")).body.payload;
   });
 
   const get = <T>(path: string) => apiCall<T>(sandbox(), token, path);

@@ -52,12 +52,65 @@ export const RIGHTS_EXPIRE: AttributeRecord = {
   optionsList: [],
 };
 
+const SUBJECTS = [
+  "Brand",
+  "Legal",
+  "Product",
+  "Campaign",
+  "Agency",
+  "Season",
+  "Channel",
+  "Audience",
+  "Language",
+  "Market",
+  "Print",
+  "Social",
+  "Web",
+  "Retail",
+  "Partner",
+  "Archive",
+];
+
+/**
+ * More definitions than one page of 50 holds, as a real library soon has: for each subject a select list (Options),
+ * a yes/no (Boolean) and a free text. No asset has values for them; ids are fixed by position.
+ */
+function moreAttributes(): AttributeRecord[] {
+  const id = (index: number): string =>
+    `7c1e4a90-2b3d-4e5f-8a6b-1c2d3e4f${(0x5b00 + index).toString(16).padStart(4, "0")}`;
+  return SUBJECTS.flatMap((subject, index): AttributeRecord[] => [
+    {
+      id: id(index * 3),
+      name: `${subject} tier`,
+      attributeType: "Options",
+      isRequired: false,
+      optionsList: ["Gold", "Silver", "Bronze"],
+    },
+    {
+      id: id(index * 3 + 1),
+      name: `${subject} approved`,
+      attributeType: "Boolean",
+      isRequired: false,
+      optionsList: [],
+    },
+    {
+      id: id(index * 3 + 2),
+      name: `${subject} notes`,
+      attributeType: "Text",
+      isRequired: false,
+      optionsList: [],
+    },
+  ]);
+}
+
+/** The five the seeded assets use, then 48 more: 53 definitions, two pages at MediaValet's default count. */
 export const ATTRIBUTES: readonly AttributeRecord[] = [
   PHOTOGRAPHER,
   USAGE_RIGHTS,
   REGION,
   APPROVED_FOR_WEB,
   RIGHTS_EXPIRE,
+  ...moreAttributes(),
 ];
 
 const PHOTOGRAPHERS = ["Maya Lindqvist", "Tomás Oliveira", "Priya Natarajan", "Sam Okafor", "Lena Vogel"];

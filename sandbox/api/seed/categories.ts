@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /** The seeded folder tree (MediaValet categories). Ids are fixed so links and tests can name them. */
 export interface CategoryRecord {
   readonly id: string;
@@ -39,7 +41,54 @@ const PEOPLE = top("81e5a30c-b492-4f56-8b8d-a3c4ef068208", "People");
 const LIFESTYLE = top("92f6b41d-c5a3-4067-9c9e-b4d5f0179309", "Lifestyle");
 const CAMPAIGNS = under(MARKETING)("a3071c2e-d6b4-4178-8daf-c5e6018a0410", "Campaigns");
 
-/** Four levels at the deepest (Root\Marketing\Campaigns\Spring 2024), as real libraries nest. */
+/** A GUID-shaped id from the folder's path, so generated folders keep their ids from run to run. */
+function pathBasedId(path: string): string {
+  const hex = createHash("sha1").update(`category:${path}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const ARCHIVE = top(
+  "c6a40f52-19e7-4a3b-8c60-f81a9b2d4e22",
+  "Archive",
+  "Everything older, by year and month.",
+);
+const ARCHIVE_YEARS = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/**
+ * A library with more folders than one page of 50 holds, as a real one soon has: Root\Archive\<year>\<month year>,
+ * ten years of twelve months (131 folders under Archive). Nothing is filed in them.
+ */
+function archiveFolders(): CategoryRecord[] {
+  return [
+    ARCHIVE,
+    ...ARCHIVE_YEARS.flatMap((year) => {
+      const folder = under(ARCHIVE)(pathBasedId(`Archive\\${year}`), String(year));
+      const months = MONTHS.map((month) =>
+        under(folder)(pathBasedId(`Archive\\${year}\\${month}`), `${month} ${year}`),
+      );
+      return [folder, ...months];
+    }),
+  ];
+}
+
+/**
+ * Four levels at the deepest (Root\Marketing\Campaigns\Spring 2024, Root\Archive\2019\March 2019), 159 folders in
+ * all, as real libraries nest and grow.
+ */
 export const CATEGORIES: readonly CategoryRecord[] = [
   ROOT_CATEGORY,
   MARKETING,
@@ -69,6 +118,7 @@ export const CATEGORIES: readonly CategoryRecord[] = [
   under(TRAVEL)("92f60b1d-c5a3-4067-969e-b4d5f0d9f31f", "Europe"),
   under(CORPORATE)("a3071c2e-d6b4-4178-87af-c5e601ea0420", "Offices"),
   under(CORPORATE)("b4182d3f-e7c5-4289-98b0-d6f712fb1521", "Training"),
+  ...archiveFolders(),
 ];
 
 export function categoryIdsFor(names: readonly string[]): string[] {
