@@ -2,7 +2,7 @@ import { createUniqueId, For, Show } from "solid-js";
 
 export interface ShownKeyword {
   name: string;
-  /** True while the keyword's addition has not been confirmed. */
+  /** True from the moment it is added until MediaValet lists it (its writes apply a little after they answer). */
   pending: boolean;
 }
 
@@ -16,7 +16,10 @@ export interface KeywordEditorProps {
   onRemove: (keyword: string) => void;
 }
 
-/** An asset's keywords as removable chips, and a box to add one. */
+/**
+ * An asset's keywords as removable chips, and a box to add one. A pending keyword says "pending" in words (and has
+ * a dashed outline), so the state does not rest on colour; it can be removed like any other.
+ */
 export function KeywordEditor(props: KeywordEditorProps) {
   const id = createUniqueId();
   let input: HTMLInputElement | undefined;
@@ -34,12 +37,14 @@ export function KeywordEditor(props: KeywordEditorProps) {
               <li class="chip" classList={{ pending: keyword.pending }}>
                 <span>{keyword.name}</span>
                 <Show when={keyword.pending}>
-                  <span class="visually-hidden"> (adding)</span>
+                  <span class="chip-status" title="MediaValet has accepted it and will list it shortly">
+                    {" "}
+                    pending
+                  </span>
                 </Show>
                 <button
                   type="button"
-                  aria-label={`Remove keyword ${keyword.name}`}
-                  disabled={keyword.pending}
+                  aria-label={`Remove ${keyword.pending ? "pending keyword" : "keyword"} ${keyword.name}`}
                   onClick={() => {
                     props.onRemove(keyword.name);
                     // The chip is about to vanish with the focus on it; keep the keyboard somewhere useful.

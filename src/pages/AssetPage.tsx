@@ -76,6 +76,8 @@ export default function AssetPage() {
                         <AssetTextForm
                           initial={editing().draft}
                           error={editing().error}
+                          refused={editing().refused}
+                          saved={editing().saved}
                           onSave={(draft) => void text.save(draft)}
                           onCancel={() => {
                             text.cancel();

@@ -1,8 +1,8 @@
 import { createMemoryHistory, MemoryRouter, Route } from "@solidjs/router";
 import { cleanup, render, screen } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
-import { ApiError } from "../../../src/api";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ApiError, PatchRefusedError, type AssetKeyword } from "../../../src/api";
 import { ApiContext } from "../../../src/pages/ApiContext";
 import AssetPage from "../../../src/pages/AssetPage";
 import { createFakeApi, testAsset } from "./fakeApi";
@@ -139,5 +139,150 @@ describe("AssetPage", () => {
     await user.click(screen.getByRole("button", { name: "Add" }));
     expect((await screen.findByRole("alert")).textContent).toBe("“SEA” is already a keyword of this asset.");
     expect(api.addAssetKeywords).not.toHaveBeenCalled();
+  });
+
+  it("after MediaValet refuses one field, names it, shows the others as saved and keeps the typed text", async () => {
+    const api = renderAsset();
+    const titleOperation = { op: "replace" as const, path: "/title", value: "Harbour, 2026" };
+    const altOperation = { op: "replace" as const, path: "/altText", value: "Fishing boats in fog" };
+    api.patchAsset.mockRejectedValue(
+      new PatchRefusedError(
+        [{ operation: titleOperation, message: "The title may not contain a comma." }],
+        [altOperation],
+        testAsset({ altText: "Fishing boats in fog" }),
+      ),
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Edit details" }));
+    await user.clear(screen.getByLabelText("Title"));
+    await user.type(screen.getByLabelText("Title"), "Harbour, 2026");
+    await user.type(screen.getByLabelText("Alt text"), " in fog");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+
+    expect((await screen.findByRole("alert")).textContent).toMatch(/^MediaValet did not save Title\./);
+    const title = screen.getByLabelText("Title") as HTMLInputElement;
+    expect(title.value).toBe("Harbour, 2026");
+    expect(title.getAttribute("aria-invalid")).toBe("true");
+    expect(document.getElementById(title.getAttribute("aria-describedby") ?? "")?.textContent).toBe(
+      "✗ Not saved: The title may not contain a comma.",
+    );
+    expect(document.activeElement).toBe(title);
+    const alt = screen.getByLabelText("Alt text") as HTMLTextAreaElement;
+    expect(alt.value).toBe("Fishing boats in fog");
+    expect(alt.getAttribute("aria-invalid")).toBeNull();
+    expect(alt.getAttribute("aria-describedby")).toMatch(/-altText-outcome$/);
+    expect(screen.getByText("Saved: Alt text.")).toBeTruthy();
+    // On show: what MediaValet now has, not what was typed.
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Harbour at dawn");
+
+    // Saving again sends only what is still different from MediaValet's copy.
+    api.patchAsset.mockResolvedValue(testAsset({ title: "Harbour 2026", altText: "Fishing boats in fog" }));
+    await user.clear(screen.getByLabelText("Title"));
+    await user.type(screen.getByLabelText("Title"), "Harbour 2026");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(api.patchAsset).toHaveBeenLastCalledWith("a1", [
+      { op: "replace", path: "/title", value: "Harbour 2026" },
+    ]);
+    expect(await screen.findByText("Your changes are saved.")).toBeTruthy();
+  });
+
+  it("when a refusal names no field and no asset comes back, re-reads the asset to learn what was kept", async () => {
+    const api = renderAsset();
+    api.patchAsset.mockRejectedValue(
+      new PatchRefusedError([{ operation: undefined, message: "Operation refused." }], [], undefined),
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Edit details" }));
+    await user.type(screen.getByLabelText("Description"), " and gulls");
+    await user.type(screen.getByLabelText("Alt text"), " in fog");
+    api.getAsset.mockResolvedValue(testAsset({ description: "Boats in the harbour and gulls" }));
+    await user.click(screen.getByRole("button", { name: "Save" }));
+
+    expect((await screen.findByRole("alert")).textContent).toMatch(/^MediaValet did not save Alt text\./);
+    expect(screen.getByText("Saved: Description.")).toBeTruthy();
+    expect((screen.getByLabelText("Alt text") as HTMLTextAreaElement).value).toBe("Fishing boats in fog");
+  });
+});
+
+describe("AssetPage keywords, which MediaValet applies a little after it answers 202", () => {
+  afterEach(() => {
+    cleanup();
+    vi.useRealTimers();
+  });
+
+  const sea: AssetKeyword = { id: "k1", keywordName: "sea" };
+  const lighthouse: AssetKeyword = { id: "k2", keywordName: "lighthouse" };
+
+  async function addLighthouse() {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const api = renderAsset();
+    api.addAssetKeywords.mockResolvedValue(undefined);
+    const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) });
+    await user.type(await screen.findByLabelText("Add keyword"), "lighthouse");
+    await user.click(screen.getByRole("button", { name: "Add" }));
+    await vi.waitFor(() => expect(api.addAssetKeywords).toHaveBeenCalledWith("a1", ["lighthouse"]));
+    return { api, user };
+  }
+
+  it("shows a new keyword as pending, in words, until a re-read lists it", async () => {
+    const { api } = await addLighthouse();
+    const chip = screen.getByText("lighthouse").closest("li");
+    expect(chip?.textContent).toContain("pending");
+    expect(screen.getByRole("button", { name: "Remove pending keyword lighthouse" })).toBeTruthy();
+
+    // Not listed at the first re-read, listed at the second.
+    api.getAssetKeywords.mockResolvedValueOnce([sea]).mockResolvedValue([sea, lighthouse]);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(screen.getByText("lighthouse").closest("li")?.textContent).toContain("pending");
+    await vi.advanceTimersByTimeAsync(1000);
+    await vi.waitFor(() =>
+      expect(screen.getByRole("button", { name: "Remove keyword lighthouse" })).toBeTruthy(),
+    );
+    expect(screen.getByText("lighthouse").closest("li")?.textContent).not.toContain("pending");
+
+    // Listed: the re-reads stop.
+    const reads = api.getAssetKeywords.mock.calls.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(api.getAssetKeywords.mock.calls.length).toBe(reads);
+  });
+
+  it("removes a pending keyword once MediaValet lists it, with the id it lists", async () => {
+    const { api, user } = await addLighthouse();
+    api.removeAssetKeyword.mockResolvedValue(undefined);
+    api.getAssetKeywords.mockResolvedValue([sea]);
+    await user.click(screen.getByRole("button", { name: "Remove pending keyword lighthouse" }));
+    expect(screen.queryByText("lighthouse")).toBeNull();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(api.removeAssetKeyword).not.toHaveBeenCalled();
+
+    api.getAssetKeywords.mockResolvedValue([sea, lighthouse]);
+    await vi.advanceTimersByTimeAsync(1000);
+    await vi.waitFor(() => expect(api.removeAssetKeyword).toHaveBeenCalledWith("a1", "k2"));
+    // Listed but on its way out: it stays hidden until MediaValet stops listing it.
+    expect(screen.queryByText("lighthouse")).toBeNull();
+    api.getAssetKeywords.mockResolvedValue([sea]);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(screen.queryByText("lighthouse")).toBeNull();
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("gives up after about 30 seconds and says the keyword may still appear", async () => {
+    const { api } = await addLighthouse();
+    api.getAssetKeywords.mockResolvedValue([sea]);
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(screen.queryByRole("alert")).toBeNull();
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect((await screen.findByRole("alert")).textContent).toMatch(/“lighthouse”.*may still appear/);
+    expect(api.getAssetKeywords.mock.calls.length).toBe(1 + 6);
+  });
+
+  it("stops re-reading when the page goes away", async () => {
+    const { api } = await addLighthouse();
+    api.getAssetKeywords.mockResolvedValue([sea]);
+    await vi.advanceTimersByTimeAsync(500);
+    const reads = api.getAssetKeywords.mock.calls.length;
+    cleanup();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(api.getAssetKeywords.mock.calls.length).toBe(reads);
   });
 });
