@@ -73,6 +73,15 @@ export function toAuthError(source: AuthErrorSource, error: unknown): AuthError 
       options,
     );
   }
+  if (isOAuthError(error) && error.error === "temporarily_unavailable") {
+    // What a token relay answers when it cannot reach the auth server: to the person, the same as a failed fetch.
+    return new AuthError(
+      source,
+      "server_unreachable",
+      "Valet could not reach the sign-in server. Check your connection, then try again.",
+      options,
+    );
+  }
   if (isOAuthError(error) && source === "signinPassword") {
     if (error.error === "invalid_grant") {
       // The server's own words say why (a locked account, say); without them, the usual one.

@@ -14,6 +14,18 @@ describe("toAuthError", () => {
     expect(toAuthError("renewSilent", timeout).code).toBe("server_unreachable");
   });
 
+  it("says the server is unreachable when a token relay could not reach it (temporarily_unavailable)", () => {
+    const relayed = new ErrorResponse({
+      error: "temporarily_unavailable",
+      error_description: "The token relay could not reach the auth server.",
+    });
+    const error = toAuthError("signinPassword", relayed);
+    expect(error.code).toBe("server_unreachable");
+    expect(error.message).toBe(
+      "Valet could not reach the sign-in server. Check your connection, then try again.",
+    );
+  });
+
   it("words OAuth refusals with their code and the server's description, as text", () => {
     const refused = toAuthError(
       "signinCallback",
