@@ -14,6 +14,8 @@ import { endSessionNeedsIdTokenHint } from "./endSessionNeedsIdTokenHint";
 import { interactionRoutes } from "./interactions";
 import { loadOidcProvider } from "./loadProvider";
 import { createMemoryAdapterFactory, type MemoryAdapterFactory } from "./memoryAdapter";
+import { corsOriginsByClient } from "./clients";
+import { corsPolicy } from "./corsPolicy";
 import { ROUTES, createProvider } from "./provider";
 import { jsonRevocationResponse } from "./revocationResponse";
 import { standardTokenErrors } from "./standardTokenErrors";
@@ -114,6 +116,12 @@ function setUpProvider(
     lifetimes: control.lifetimes,
   });
   provider.use(requestLog(log));
+  provider.use(
+    corsPolicy({
+      corsPaths: [DISCOVERY_PATH, ROUTES.jwks, ROUTES.token, ROUTES.revocation, ROUTES.userinfo],
+      corsOriginsByClient: corsOriginsByClient(options.appOrigins),
+    }),
+  );
   provider.use(
     countAuthRequests(
       {

@@ -88,7 +88,8 @@ export function integrationClient(): ClientMetadata {
 /**
  * Which browser origins may call the token, revocation and userinfo endpoints for each client (IdentityServer's
  * AllowedCorsOrigins): the app origins for Valet's public client only. The confidential client and the integration
- * hold secrets, so only servers call them (the relay, a script), and a request with an Origin is refused.
+ * hold secrets, so only servers call them (the relay, a script), and a request with an Origin is refused. An origin
+ * some client lists may also read discovery and the JWKS; any other origin gets no CORS headers (see corsPolicy).
  */
 export function corsOriginsByClient(appOrigins: readonly string[]): ReadonlyMap<string, ReadonlySet<string>> {
   return new Map([[VALET_CLIENT_ID, new Set(appOrigins)]]);
