@@ -71,6 +71,7 @@ export interface ApiClient {
    * @throws PatchRefusedError when MediaValet skipped some operations (listed in `errors`) and applied the others
    */
   patchAsset(id: string, operations: JsonPatchOperation[], signal?: AbortSignal): Promise<Asset | undefined>;
+  /** Every page of the asset's keywords (MediaValet pages sub-resources too). */
   getAssetKeywords(id: string, signal?: AbortSignal): Promise<AssetKeyword[]>;
   /** `POST /assets/{id}/keywords`; MediaValet accepts it with 202 and applies it shortly after. */
   addAssetKeywords(id: string, keywords: string[], signal?: AbortSignal): Promise<void>;
@@ -295,12 +296,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return asset;
     },
 
-    async getAssetKeywords(id, signal) {
-      const envelope = await request<unknown>(`${assetPath(id)}/keywords`, {
+    getAssetKeywords(id, signal) {
+      return readWholeList<AssetKeyword>(
+        `${assetPath(id)}/keywords`,
+        "the asset's keywords",
+        "see this asset's keywords",
         signal,
-        action: "see this asset's keywords",
-      });
-      return readList<AssetKeyword>(envelope.payload, "the asset's keywords");
+      );
     },
 
     async addAssetKeywords(id, keywords, signal) {
@@ -332,22 +334,23 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, textOf(value)]));
     },
 
-    async getAssetCategories(id, signal) {
-      const envelope = await request<unknown>(`${assetPath(id)}/categories`, {
+    getAssetCategories(id, signal) {
+      return readWholeList<Category>(
+        `${assetPath(id)}/categories`,
+        "the asset's categories",
+        "see this asset's categories",
         signal,
-        action: "see this asset's categories",
-      });
-      return readList<Category>(envelope.payload, "the asset's categories");
+      );
     },
 
     async getAssetRenditions(id, signal) {
-      const envelope = await request<unknown>(`${assetPath(id)}/renditions`, {
+      const renditions = await readWholeList<Record<string, unknown>>(
+        `${assetPath(id)}/renditions`,
+        "the asset's renditions",
+        "see this asset's renditions",
         signal,
-        action: "see this asset's renditions",
-      });
-      return readList<Record<string, unknown>>(envelope.payload, "the asset's renditions").map(
-        normalizeRendition,
       );
+      return renditions.map(normalizeRendition);
     },
 
     listCategories(signal) {

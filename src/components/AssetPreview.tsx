@@ -5,7 +5,7 @@ export interface AssetPreviewProps {
   kind: string;
   title: string;
   altText: string;
-  /** The largest still the API offers. */
+  /** The largest still the API offers; only links that passed the API client's checks arrive here. */
   imageUrl?: string;
   /** A playable stream, for video. */
   streamUrl?: string;
@@ -65,6 +65,12 @@ export function AssetPreview(props: AssetPreviewProps) {
               </Show>
             </>
           )}
+        </Match>
+        {/* No usable link (none sent, or one Valet refused as unsafe): say so rather than show a broken image. */}
+        <Match when={props.kind !== "Document"}>
+          <div class="preview-placeholder" role="img" aria-label={`No preview of ${props.title}`}>
+            <span aria-hidden="true">No preview available</span>
+          </div>
         </Match>
       </Switch>
     </figure>

@@ -102,7 +102,10 @@ export default function AssetPage() {
                 <section aria-labelledby="asset-file">
                   <h2 id="asset-file">File</h2>
                   <FileFacts asset={current()} />
-                  <Show when={current().media.download}>
+                  <Show
+                    when={current().media.download}
+                    fallback={<p class="empty">MediaValet gave no download link for this file.</p>}
+                  >
                     {(href) => (
                       <p>
                         <a class="button" href={href()} download={current().file.fileName}>

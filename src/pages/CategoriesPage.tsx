@@ -1,6 +1,7 @@
 import { useParams, useSearchParams } from "@solidjs/router";
 import { createMemo, Show } from "solid-js";
 import type { Category } from "../api";
+import { PAGE_SIZE } from "../api";
 import { AssetGrid } from "../components/AssetGrid";
 import { AsyncBoundary } from "../components/AsyncBoundary";
 import { Breadcrumb } from "../components/Breadcrumb";
@@ -11,8 +12,6 @@ import { ancestorsOf, buildCategoryTree, categoryTrail, type CategoryNode } from
 import { createAbortableResource } from "./createAbortableResource";
 import { firstParam } from "./firstParam";
 import { toAssetTile } from "./toAssetTile";
-
-const PAGE_SIZE = 48;
 
 const hrefOf = (id: string) => `/categories/${encodeURIComponent(id)}`;
 

@@ -1,5 +1,6 @@
 import { useSearchParams } from "@solidjs/router";
 import { createMemo, Show } from "solid-js";
+import { PAGE_SIZE } from "../api";
 import { AssetGrid } from "../components/AssetGrid";
 import { AsyncBoundary } from "../components/AsyncBoundary";
 import { LibraryFilters } from "../components/LibraryFilters";
@@ -16,8 +17,6 @@ import {
   type LibrarySearch,
 } from "./LibrarySearch";
 import { toAssetTile } from "./toAssetTile";
-
-const PAGE_SIZE = 48;
 
 const TYPE_OPTIONS = ASSET_TYPES.map((value) => ({
   value,

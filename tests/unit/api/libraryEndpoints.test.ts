@@ -163,7 +163,7 @@ describe("createApiClient, library endpoints", () => {
     it("lists an asset's keywords", async () => {
       const fetchFn = stubFetch(() => envelope([{ id: "k1", keywordName: "sea" }]));
       expect(await client(fetchFn).getAssetKeywords("a1")).toEqual([{ id: "k1", keywordName: "sea" }]);
-      expect(call(fetchFn).url).toBe(`${BASE}/assets/a1/keywords`);
+      expect(call(fetchFn).url).toBe(`${BASE}/assets/a1/keywords?count=50&offset=0`);
     });
 
     it("adds keywords as a JSON array and accepts an empty 202", async () => {
@@ -199,7 +199,7 @@ describe("createApiClient, library endpoints", () => {
 
     it("lists an asset's categories and renditions", async () => {
       const fetchFn = stubFetch((url) =>
-        url.endsWith("/categories")
+        url.includes("/categories?")
           ? envelope([category])
           : envelope([{ name: "Thumbnail", url: "https://x" }]),
       );
@@ -207,7 +207,7 @@ describe("createApiClient, library endpoints", () => {
       expect(await client(fetchFn).getAssetRenditions("a1")).toEqual([
         { name: "Thumbnail", url: "https://x" },
       ]);
-      expect(call(fetchFn, 1).url).toBe(`${BASE}/assets/a1/renditions`);
+      expect(call(fetchFn, 1).url).toBe(`${BASE}/assets/a1/renditions?count=50&offset=0`);
     });
 
     it("throws bad_response when a list is not a list of objects", async () => {

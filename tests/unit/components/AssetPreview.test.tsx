@@ -47,4 +47,10 @@ describe("AssetPreview", () => {
     expect(screen.getByRole("img", { name: "PDF file" })).toBeTruthy();
     expect(screen.queryByRole("img", { name: "Boats at dawn" })).toBeNull();
   });
+
+  it("shows a placeholder, not a broken image, for an image without a usable link", () => {
+    const { container } = render(() => <AssetPreview {...base} kind="Image" />);
+    expect(screen.getByRole("img", { name: "No preview of Harbour" })).toBeTruthy();
+    expect(container.querySelector("img")).toBeNull();
+  });
 });

@@ -18,9 +18,9 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-function renderAsset() {
+function renderAsset(asset = testAsset()) {
   const api = createFakeApi();
-  api.getAsset.mockResolvedValue(testAsset());
+  api.getAsset.mockResolvedValue(asset);
   api.getAssetKeywords.mockResolvedValue([{ id: "k1", keywordName: "sea" }]);
   api.getAssetCategories.mockResolvedValue([
     { id: "c1", name: "Boats", parentId: "r", tree: { path: "Root\\Travel\\Boats" } },
@@ -139,6 +139,14 @@ describe("AssetPage", () => {
     await user.click(screen.getByRole("button", { name: "Add" }));
     expect((await screen.findByRole("alert")).textContent).toBe("“SEA” is already a keyword of this asset.");
     expect(api.addAssetKeywords).not.toHaveBeenCalled();
+  });
+
+  it("shows a placeholder and no download link when the asset has no usable media links", async () => {
+    // What the API client hands over after dropping a javascript: thumb and a remote http download.
+    renderAsset(testAsset({ media: { type: "Image" } }));
+    expect(await screen.findByRole("img", { name: "No preview of Harbour at dawn" })).toBeTruthy();
+    expect(screen.getByText("MediaValet gave no download link for this file.")).toBeTruthy();
+    expect(screen.queryByRole("link", { name: /^Download/ })).toBeNull();
   });
 
   it("after MediaValet refuses one field, names it, shows the others as saved and keeps the typed text", async () => {

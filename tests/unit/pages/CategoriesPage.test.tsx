@@ -66,7 +66,7 @@ describe("CategoriesPage", () => {
     expect(await screen.findByRole("link", { name: /Lighthouse/ })).toBeTruthy();
     expect(api.listCategoryAssets).toHaveBeenCalledWith(
       "c",
-      { count: 48, offset: 0 },
+      { count: 50, offset: 0 },
       expect.any(AbortSignal),
     );
   });

@@ -32,21 +32,21 @@ describe("LibraryPage", () => {
 
   it("shows the results for the search in the URL", async () => {
     const api = createFakeApi();
-    api.searchAssets.mockResolvedValue(testPage(assets, 100, 48));
-    renderLibrary(api, "/assets?search=boat&type=video&sort=title&offset=48");
+    api.searchAssets.mockResolvedValue(testPage(assets, 120, 50));
+    renderLibrary(api, "/assets?search=boat&type=video&sort=title&offset=50");
 
     expect(await screen.findByText("Asset 2")).toBeTruthy();
     expect(api.searchAssets.mock.calls[0]?.[0]).toEqual({
       search: "boat",
       filters: "(AssetType EQ Video)",
       sort: "title A",
-      count: 48,
-      offset: 48,
+      count: 50,
+      offset: 50,
     });
     expect((screen.getByLabelText("Search assets") as HTMLInputElement).value).toBe("boat");
     expect((screen.getByLabelText("Type") as HTMLSelectElement).value).toBe("video");
     expect((screen.getByLabelText("Sort by") as HTMLSelectElement).value).toBe("title");
-    expect(screen.getByTestId("pager-status").textContent).toBe("Showing 49–51 of 100 · page 2 of 3");
+    expect(screen.getByTestId("pager-status").textContent).toBe("Showing 51–53 of 120 · page 2 of 3");
     expect(screen.getByRole("link", { name: /Asset 0/ }).getAttribute("href")).toBe("/assets/a0");
   });
 
@@ -68,8 +68,8 @@ describe("LibraryPage", () => {
 
   it("starts from the first page when the type or sort changes", async () => {
     const api = createFakeApi();
-    api.searchAssets.mockResolvedValue(testPage(assets, 100, 48));
-    const { history } = renderLibrary(api, "/assets?offset=48");
+    api.searchAssets.mockResolvedValue(testPage(assets, 120, 50));
+    const { history } = renderLibrary(api, "/assets?offset=50");
     await screen.findByText("Asset 0");
     const user = userEvent.setup();
 
@@ -95,7 +95,7 @@ describe("LibraryPage", () => {
     const scrollTo = vi.spyOn(window, "scrollTo").mockImplementation(() => {});
 
     await userEvent.setup().click(screen.getByRole("button", { name: "Last" }));
-    await expect.poll(() => history.get()).toBe("/assets?search=sea&offset=96");
+    await expect.poll(() => history.get()).toBe("/assets?search=sea&offset=50");
     expect(scrollTo).toHaveBeenCalledWith({ top: 0 });
   });
 
