@@ -35,7 +35,8 @@ export function AssetTextForm(props: AssetTextFormProps) {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const text = (name: string) => String(data.get(name) ?? "");
-    props.onSave({ title: text("title").trim(), description: text("description"), altText: text("altText") });
+    // Exactly as typed: if MediaValet refuses a field, the form comes back with the person's own text.
+    props.onSave({ title: text("title"), description: text("description"), altText: text("altText") });
   };
   // Ties each field to its outcome, so a screen reader hears "not saved" with the field itself.
   const invalid = (field: Field) => (props.refused?.[field] !== undefined ? "true" : undefined);

@@ -53,15 +53,17 @@ export function createTextEditing(
     });
   }
 
+  /** @param draft the fields exactly as typed: kept for the form if MediaValet refuses; the title is sent trimmed. */
   async function save(draft: AssetText): Promise<void> {
     const before = asset();
     if (before === undefined) return;
-    const operations = buildAssetPatch(before, draft);
+    const wanted = { ...draft, title: draft.title.trim() };
+    const operations = buildAssetPatch(before, wanted);
     if (operations.length === 0) {
       setEdit({ status: "viewing" });
       return;
     }
-    mutate((current) => current && { ...current, ...draft });
+    mutate((current) => current && { ...current, ...wanted });
     setEdit({ status: "saving", draft });
     setNotice("Saving your changes…");
     try {
@@ -71,7 +73,7 @@ export function createTextEditing(
       setNotice("Your changes are saved.");
     } catch (failure) {
       if (failure instanceof PatchRefusedError) {
-        await settlePartly(before, draft, operations, failure);
+        await settlePartly(before, draft, wanted, operations, failure);
         return;
       }
       const { title, description, altText } = before;
@@ -85,6 +87,7 @@ export function createTextEditing(
   async function settlePartly(
     before: Asset,
     draft: AssetText,
+    wanted: AssetText,
     operations: JsonPatchOperation[],
     failure: PatchRefusedError,
   ): Promise<void> {
@@ -102,11 +105,11 @@ export function createTextEditing(
     const refused: Partial<Record<TextField, string>> = {};
     const saved: TextField[] = [];
     for (const field of sent) {
-      const kept = after === undefined ? unexplained.length === 0 : after[field] === draft[field];
+      const kept = after === undefined ? unexplained.length === 0 : after[field] === wanted[field];
       if (kept && reasons[field] === undefined) saved.push(field);
       else refused[field] = reasons[field] ?? (unexplained.join(" ") || "MediaValet did not apply it.");
     }
-    const shown = after ?? { ...before, ...Object.fromEntries(saved.map((field) => [field, draft[field]])) };
+    const shown = after ?? { ...before, ...Object.fromEntries(saved.map((field) => [field, wanted[field]])) };
     mutate(() => shown);
     const names = (fields: readonly TextField[]) => fields.map((field) => LABELS[field]).join(", ");
     const refusedFields = FIELDS.filter((field) => refused[field] !== undefined);

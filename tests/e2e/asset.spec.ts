@@ -92,7 +92,9 @@ test.describe("An asset", () => {
     await expect(page.getByTestId("asset-alt-text")).toHaveText("Alt text that must survive");
   });
 
-  test("a keyword added and another removed stay that way after a reload", async ({ page }) => {
+  test("a keyword added and another removed stay that way after a reload", async ({ page, control }) => {
+    // Persistence only: MediaValet's delay before keyword writes apply has its own tests below.
+    await control.setKeywordDelay(0);
     await openFirstAsset(page, "/assets?type=video");
     const keywords = page.getByRole("list", { name: "Keywords" });
     await expect(keywords.getByRole("listitem").first()).toBeVisible();
@@ -120,5 +122,87 @@ test.describe("An asset", () => {
     await expect(page.getByRole("heading", { name: "The asset could not be loaded" })).toBeVisible();
     await expect(page.getByRole("alert")).toContainText(/not found/i);
     await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+  });
+
+  test("a field MediaValet refuses is named, keeps the typed text, and the fields it took show as saved", async ({
+    page,
+  }) => {
+    await openFirstAsset(page);
+    const original = (await page.getByTestId("asset-title").textContent()) ?? "";
+    const description = `Saved beside a refused title ${Date.now()}`;
+    await page.getByRole("button", { name: "Edit details" }).click();
+    // Only spaces: the form lets it through, and MediaValet skips it (the title cannot be empty) with a 200.
+    await page.getByLabel("Title").fill("   ");
+    await page.getByLabel("Description").fill(description);
+    const patched = page.waitForResponse((response) => response.request().method() === "PATCH");
+    await page.getByRole("button", { name: "Save" }).click();
+    expect((await patched).status()).toBe(200);
+
+    await expect(page.getByRole("alert")).toContainText("MediaValet did not save Title.");
+    const title = page.getByLabel("Title");
+    await expect(title).toHaveValue("   ");
+    await expect(title).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText(/Not saved: .*title cannot be empty/)).toBeVisible();
+    await expect(page.getByLabel("Description")).toHaveValue(description);
+    await expect(page.getByText("Saved: Description.")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(original);
+
+    // Fixing the title saves it; the description was saved the first time and stays.
+    await title.fill(`${original} (renamed)`);
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("Your changes are saved.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId("asset-title")).toHaveText(`${original} (renamed)`);
+    await expect(page.getByTestId("asset-description")).toHaveText(description);
+  });
+
+  test("a keyword just added shows as pending until MediaValet lists it", async ({ page, control }) => {
+    await control.setKeywordDelay(2000);
+    await openFirstAsset(page, "/assets?type=image");
+    const keywords = page.getByRole("list", { name: "Keywords" });
+    await expect(keywords.getByRole("listitem").first()).toBeVisible();
+    const added = `lighthouse-${Date.now()}`;
+
+    await page.getByLabel("Add keyword").fill(added);
+    await page.getByRole("button", { name: "Add", exact: true }).click();
+    const chip = keywords.getByRole("listitem").filter({ hasText: added });
+    await expect(chip).toContainText("pending");
+    await expect(page.getByRole("button", { name: `Remove pending keyword ${added}` })).toBeVisible();
+
+    await expect(page.getByRole("button", { name: `Remove keyword ${added}` })).toBeVisible({
+      timeout: 15_000,
+    });
+    await expect(chip).not.toContainText("pending");
+    await page.reload();
+    await expect(page.getByRole("button", { name: `Remove keyword ${added}` })).toBeVisible();
+  });
+
+  test("a pending keyword can be removed: it goes once MediaValet has listed it", async ({
+    page,
+    control,
+  }) => {
+    await control.setKeywordDelay(1500);
+    const path = await openFirstAsset(page, "/assets?type=image");
+    const keywords = page.getByRole("list", { name: "Keywords" });
+    await expect(keywords.getByRole("listitem").first()).toBeVisible();
+    const added = `gone-${Date.now()}`;
+
+    await page.getByLabel("Add keyword").fill(added);
+    await page.getByRole("button", { name: "Add", exact: true }).click();
+    const deleted = page.waitForResponse(
+      (response) => response.request().method() === "DELETE" && response.url().includes("/keywords/"),
+      { timeout: 20_000 },
+    );
+    await page.getByRole("button", { name: `Remove pending keyword ${added}` }).click();
+    await expect(keywords.getByText(added)).toHaveCount(0);
+    expect((await deleted).status()).toBe(202);
+    await expect(page.getByRole("alert")).toHaveCount(0);
+
+    // After MediaValet's delay the removal has applied: a fresh load does not list it.
+    await expect(async () => {
+      await page.goto(path);
+      await expect(keywords.getByRole("listitem").first()).toBeVisible();
+      await expect(keywords.getByText(added)).toHaveCount(0);
+    }).toPass({ timeout: 15_000 });
   });
 });
