@@ -136,4 +136,20 @@ test.describe("The library", () => {
     await expect(page).toHaveURL(/\/assets\/[^/?]+$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(firstTitle);
   });
+
+  test("the pager shows the true total, which the search asks MediaValet for", async ({ page }) => {
+    const searched = page.waitForResponse((response) => response.url().endsWith("/assets/search"));
+    await openSignedIn(page, "/assets");
+    const response = await searched;
+    expect(JSON.parse(response.request().postData() ?? "{}")).toMatchObject({ includeTotalCount: true });
+    const body = (await response.json()) as { payload: { assetCount?: number; assets: unknown[] } };
+    expect(body.payload.assetCount).toBeGreaterThan(body.payload.assets.length);
+
+    await expect.poll(async () => (await readPager(page)).total).toBe(body.payload.assetCount);
+    const pager = await readPager(page);
+    expect(pager.last).toBe(body.payload.assets.length);
+    await expect(page.getByTestId("pager-status")).toContainText(
+      `page 1 of ${Math.ceil((body.payload.assetCount ?? 0) / pager.last)}`,
+    );
+  });
 });
