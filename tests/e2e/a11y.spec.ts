@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, openSignedIn, test } from "./fixtures";
+import { expect, signedInTest, test } from "./fixtures";
 
 /** Runs axe with the WCAG 2.1 A and AA rules and returns the serious and critical violations, readably. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -14,7 +14,17 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-/** Every page, each waited on until its content (not its loading state) is on screen. */
+/** The page as it is now, in light and then in dark mode: each scheme's violations, named by scheme. */
+async function violationsInBothSchemes(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    found.push(...(await seriousViolations(page)).map((violation) => `${colorScheme}: ${violation}`));
+  }
+  return found;
+}
+
+/** Every signed-in page, each waited on until its content (not its loading state) is on screen. */
 const PAGES: { path: string; ready: (page: Page) => Promise<void> }[] = [
   {
     path: "/assets",
@@ -35,57 +45,56 @@ const PAGES: { path: string; ready: (page: Page) => Promise<void> }[] = [
   },
 ];
 
-for (const scheme of ["light", "dark"] as const) {
-  test.describe(`Accessibility (${scheme} mode)`, () => {
-    test.use({ colorScheme: scheme });
+test.describe("Accessibility, light and dark", () => {
+  test("the landing page has no serious or critical violations", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await violationsInBothSchemes(page)).toEqual([]);
+  });
 
-    test("the landing page has no serious or critical violations", async ({ page }) => {
-      await page.goto("/");
-      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      expect(await seriousViolations(page)).toEqual([]);
+  test("the not-found page has no serious or critical violations", async ({ page }) => {
+    await page.goto("/no-such-page");
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    expect(await violationsInBothSchemes(page)).toEqual([]);
+  });
+
+  for (const { path, ready } of PAGES) {
+    signedInTest(`${path} has no serious or critical violations`, async ({ page }) => {
+      await page.goto(path);
+      await ready(page);
+      expect(await violationsInBothSchemes(page)).toEqual([]);
     });
+  }
 
-    test("the not-found page has no serious or critical violations", async ({ page }) => {
-      await page.goto("/no-such-page");
-      await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
-      expect(await seriousViolations(page)).toEqual([]);
-    });
-
-    for (const { path, ready } of PAGES) {
-      test(`${path} has no serious or critical violations`, async ({ page }) => {
-        await openSignedIn(page, path);
-        await ready(page);
-        expect(await seriousViolations(page)).toEqual([]);
-      });
-    }
-
-    test("an asset page, viewing and editing, has no serious or critical violations", async ({ page }) => {
-      await openSignedIn(page, "/assets");
+  signedInTest(
+    "an asset page, viewing and editing, has no serious or critical violations",
+    async ({ page }) => {
+      await page.goto("/assets");
       await page.getByRole("list", { name: "Assets" }).getByRole("link").first().click();
       await expect(page.getByRole("list", { name: "Keywords" })).toBeVisible();
       await expect(page.getByRole("region", { name: "Attributes" }).locator("dt").first()).toBeVisible();
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await violationsInBothSchemes(page)).toEqual([]);
       await page.getByRole("button", { name: "Edit details" }).click();
       await expect(page.getByLabel("Title")).toBeFocused();
-      expect(await seriousViolations(page)).toEqual([]);
-    });
+      expect(await violationsInBothSchemes(page)).toEqual([]);
+    },
+  );
 
-    test("a category page has no serious or critical violations", async ({ page }) => {
-      await openSignedIn(page, "/assets");
-      await page.getByRole("list", { name: "Assets" }).getByRole("link").first().click();
-      await page.getByRole("region", { name: "Categories" }).getByRole("link").first().click();
-      await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toBeVisible();
-      await expect(page.getByRole("list", { name: "Assets in this category" })).toBeVisible();
-      expect(await seriousViolations(page)).toEqual([]);
-    });
+  signedInTest("a category page has no serious or critical violations", async ({ page }) => {
+    await page.goto("/assets");
+    await page.getByRole("list", { name: "Assets" }).getByRole("link").first().click();
+    await page.getByRole("region", { name: "Categories" }).getByRole("link").first().click();
+    await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Assets in this category" })).toBeVisible();
+    expect(await violationsInBothSchemes(page)).toEqual([]);
   });
-}
+});
 
-test.describe("Narrow screens", () => {
-  test.use({ viewport: { width: 360, height: 740 } });
+signedInTest.describe("Narrow screens", () => {
+  signedInTest.use({ viewport: { width: 360, height: 740 } });
 
-  test("no page scrolls sideways at 360 px", async ({ page }) => {
-    await openSignedIn(page, "/assets");
+  signedInTest("no page scrolls sideways at 360 px", async ({ page }) => {
+    await page.goto("/assets");
     await expect(page.getByRole("list", { name: "Assets" }).locator("img").first()).toBeVisible();
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(await overflow(), "/assets").toBeLessThanOrEqual(0);

@@ -150,41 +150,34 @@ test.describe("The callback refuses bad input", () => {
 });
 
 test.describe("The return path after sign-in", () => {
-  for (const malicious of [
-    "https://evil.example/",
-    "//evil.example/assets",
-    "/\\evil.example",
-    "javascript:alert(1)",
-    "/%2F%2Fevil.example",
-    " /\t/evil.example",
-  ]) {
-    test(`is refused when the stored state says ${JSON.stringify(malicious)}`, async ({
-      page,
-      context,
-      site,
-      sandbox,
-    }) => {
-      const state = await startSignIn(page, sandbox.authUrl);
-      // Tamper with the stored state, the only place the return path is read from, from a tab of the app's origin.
-      const appTab = await context.newPage();
-      await appTab.goto("/nothing-here");
-      await appTab.evaluate(
-        ({ key, returnTo }) => {
-          const stored = JSON.parse(localStorage.getItem(key) ?? "{}") as { data?: { returnTo?: string } };
-          stored.data = { ...stored.data, returnTo };
-          localStorage.setItem(key, JSON.stringify(stored));
-        },
-        { key: `valet.state.${state}`, returnTo: malicious },
-      );
-      await appTab.close();
-      await signInAtSandbox(page);
-      await expect(
-        page.getByRole("heading", { name: "Your MediaValet library, in the browser" }),
-      ).toBeVisible();
-      expect(new URL(page.url()).pathname).toBe("/");
-      expect(new URL(page.url()).origin).toBe(site.origin);
-    });
-  }
+  // Every other unsafe shape (absolute URL, backslash host, javascript:, encoded slashes, whitespace) is refused by
+  // the same function, each case in tests/unit/auth/safeReturnPath.test.ts; this checks the wiring, end to end.
+  test("a protocol-relative URL put into the stored state is refused: the person lands on the app's start page", async ({
+    page,
+    context,
+    site,
+    sandbox,
+  }) => {
+    const state = await startSignIn(page, sandbox.authUrl);
+    // Tamper with the stored state, the only place the return path is read from, from a tab of the app's origin.
+    const appTab = await context.newPage();
+    await appTab.goto("/nothing-here");
+    await appTab.evaluate(
+      ({ key, returnTo }) => {
+        const stored = JSON.parse(localStorage.getItem(key) ?? "{}") as { data?: { returnTo?: string } };
+        stored.data = { ...stored.data, returnTo };
+        localStorage.setItem(key, JSON.stringify(stored));
+      },
+      { key: `valet.state.${state}`, returnTo: "//evil.example/assets" },
+    );
+    await appTab.close();
+    await signInAtSandbox(page);
+    await expect(
+      page.getByRole("heading", { name: "Your MediaValet library, in the browser" }),
+    ).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe("/");
+    expect(new URL(page.url()).origin).toBe(site.origin);
+  });
 });
 
 test.describe("Tokens stay out of sight", () => {

@@ -1,15 +1,28 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { startStaticServer, type StaticServer } from "../../scripts/staticServer";
 import { createSandboxControl, type SandboxControl } from "../../sandbox/control/SandboxControl";
 import { startSandbox, type Sandbox } from "../../sandbox/startSandbox";
 import { DEMO_USER } from "../../sandbox/users";
 import { appConfigFor } from "../../sandbox/appConfig";
+import { siteDistDir } from "./siteFixtures";
+
+/** What `context.storageState()` returns and `storageState` accepts: cookies and each origin's localStorage. */
+export type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+/** The demo user signed in once per worker, for tests that only read what a signed-in person sees. */
+export interface SignedInSession {
+  /** The browser storage of a signed-in visit; signs in first if there is none, or the last one was spoiled. */
+  state(): Promise<StorageState>;
+  /** The session no longer works (its keys rotated, its refresh token revoked): the next test signs in afresh. */
+  invalidate(): void;
+}
 
 interface WorkerFixtures {
   /** The real sandbox (oidc-provider + DAM API), one per worker, on free loopback ports. */
   sandbox: Sandbox;
-  /** The production build in dist/, served as a static host would, pointed at this worker's sandbox. */
+  /** The production build (dist/ or VALET_E2E_DIST), served as a static host would, pointed at this worker's sandbox. */
   site: StaticServer;
+  signedInSession: SignedInSession;
 }
 
 interface TestFixtures {
@@ -28,6 +41,31 @@ const servedConfigs = new WeakMap<
   { base: Record<string, unknown>; overrides: Record<string, unknown> }
 >();
 
+const sites = new WeakMap<StaticServer, Sandbox>();
+
+/** Fills in the sandbox's own sign-in page, as a person would. */
+export async function signInAtSandbox(page: Page, user = DEMO_USER): Promise<void> {
+  await expect(page.getByRole("heading", { name: "Sign in to MediaValet Sandbox" })).toBeVisible();
+  await page.getByLabel("Username").fill(user.username);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs the demo user in, in a context of its own, and keeps what the browser stored. */
+async function signInForState(browser: Browser, siteUrl: string): Promise<StorageState> {
+  const context = await browser.newContext({ baseURL: siteUrl });
+  try {
+    const page = await context.newPage();
+    await page.goto("/assets");
+    await signInAtSandbox(page);
+    await expect(page.getByRole("heading", { name: "Library", exact: true })).toBeVisible();
+    // Valet keeps its user in localStorage (src/auth/createUserManager.ts), which the storage state carries.
+    return await context.storageState();
+  } finally {
+    await context.close();
+  }
+}
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   site: [
     // eslint-disable-next-line no-empty-pattern
@@ -35,8 +73,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       // The site must exist before the sandbox (which registers its origin), and its config names the sandbox.
       const served = { base: {} as Record<string, unknown>, overrides: {} as Record<string, unknown> };
       const site = await startStaticServer({
-        // VALET_E2E_DIST lets one checkout run two suites against two builds without either rebuilding the other's.
-        root: process.env.VALET_E2E_DIST ?? "dist",
+        root: siteDistDir(),
         config: () => ({ ...served.base, ...served.overrides }),
       });
       const sandbox = await startSandbox({
@@ -53,19 +90,6 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: "worker" },
   ],
-  appConfig: async ({ site }, use) => {
-    const served = servedConfigs.get(site);
-    if (!served) throw new Error("The site has no served config.");
-    await use({ override: (changes) => (served.overrides = { ...served.overrides, ...changes }) });
-    served.overrides = {};
-  },
-  control: async ({ sandbox }, use) => {
-    const control = createSandboxControl(sandbox.authUrl);
-    await control.reset();
-    await control.resetStats();
-    await use(control);
-    await control.reset();
-  },
   sandbox: [
     async ({ site }, use) => {
       const sandbox = sites.get(site);
@@ -74,22 +98,62 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: "worker" },
   ],
+  signedInSession: [
+    async ({ browser, site }, use) => {
+      let current: Promise<StorageState> | undefined;
+      await use({
+        state: () => (current ??= signInForState(browser, site.url)),
+        invalidate: () => (current = undefined),
+      });
+    },
+    { scope: "worker" },
+  ],
+  appConfig: async ({ site }, use) => {
+    const served = servedConfigs.get(site);
+    if (!served) throw new Error("The site has no served config.");
+    await use({ override: (changes) => (served.overrides = { ...served.overrides, ...changes }) });
+    served.overrides = {};
+  },
+  control: async ({ sandbox, signedInSession }, use) => {
+    const raw = createSandboxControl(sandbox.authUrl);
+    await raw.reset();
+    await raw.resetStats();
+    // Rotated keys or revoked refresh tokens end every session, the worker's shared one too.
+    await use({
+      ...raw,
+      rotateKeys: async () => {
+        signedInSession.invalidate();
+        await raw.rotateKeys();
+      },
+      revokeRefreshTokens: async (username) => {
+        signedInSession.invalidate();
+        await raw.revokeRefreshTokens(username);
+      },
+    });
+    await raw.reset();
+  },
   baseURL: async ({ site }, use) => {
     await use(site.url);
   },
 });
 
-const sites = new WeakMap<StaticServer, Sandbox>();
+/**
+ * For tests that only look at what a signed-in person sees: each starts already signed in, from a sign-in made once
+ * per worker, so no test pays for a sign-in it does not test. Tests that renew, sign out or break the session
+ * sign in themselves.
+ */
+export const signedInTest = test.extend({
+  storageState: async ({ signedInSession }, use) => {
+    await use(await signedInSession.state());
+  },
+  // After the shared sign-in (which the sandbox counts), so that a test's counts start from zero.
+  control: async ({ control, storageState }, use) => {
+    if (storageState !== undefined) await control.resetStats();
+    await use(control);
+  },
+});
 
 export { expect };
-
-/** Fills in the sandbox's own sign-in page, as a person would. */
-export async function signInAtSandbox(page: Page, user = DEMO_USER): Promise<void> {
-  await expect(page.getByRole("heading", { name: "Sign in to MediaValet Sandbox" })).toBeVisible();
-  await page.getByLabel("Username").fill(user.username);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 /** Opens `path` signed out, signs in at the sandbox as the demo user, and waits to be back at `path`. */
 export async function openSignedIn(page: Page, path: string): Promise<void> {
@@ -104,4 +168,33 @@ export async function readPager(page: Page): Promise<{ first: number; last: numb
   const match = /Showing (\d+)–(\d+) of (\d+)/.exec(text);
   if (!match) throw new Error(`The pager says "${text}", not "Showing a–b of n".`);
   return { first: Number(match[1]), last: Number(match[2]), total: Number(match[3]) };
+}
+
+/** The web-storage keys of this origin that hold a stored user; after a session ends there must be none. */
+export async function storedUserKeys(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((key) =>
+      key.startsWith("valet.user"),
+    ),
+  );
+}
+
+/** When the stored user's access token expires by the page's clock, in milliseconds since the epoch. */
+export async function storedExpiry(page: Page): Promise<number> {
+  const expiresAt = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((name) => name.startsWith("valet.user"));
+    const user = JSON.parse(localStorage.getItem(key ?? "") ?? "{}") as { expires_at?: number };
+    return user.expires_at;
+  });
+  if (expiresAt === undefined) throw new Error("No user with an expiry is stored.");
+  return expiresAt * 1000;
+}
+
+/**
+ * Moves the page's clock (installed with `page.clock.install()` before the page loaded) forward to `at`, firing
+ * each due timer once, as a laptop waking from sleep would. The sandbox, Web Locks and IndexedDB keep real time.
+ */
+export async function fastForwardTo(page: Page, at: number): Promise<void> {
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.fastForward(Math.max(1, Math.ceil(at - now)));
 }

@@ -1,9 +1,19 @@
-import type { Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import type { SandboxControl } from "../../sandbox/control/SandboxControl";
-import { expect, signInAtSandbox, test } from "./fixtures";
+import {
+  expect,
+  fastForwardTo,
+  openSignedIn,
+  signInAtSandbox,
+  storedExpiry,
+  storedUserKeys,
+  test,
+} from "./fixtures";
 
-// Short-lived access tokens: renewal comes a third of the lifetime before expiry, about every 13 s.
-const LIFETIME = 20;
+// Renewal comes a third of the lifetime before expiry (src/auth/renewalTiming.ts): 20 s before a minute-long token
+// expires. Jumping the page's clock to 10 s before expiry lands well inside that window, whatever real time passed.
+const LIFETIME = 60;
+const INSIDE_RENEWAL_WINDOW_MS = 10_000;
 
 async function signInToLibrary(page: Page, path = "/assets"): Promise<void> {
   await page.goto(path);
@@ -11,10 +21,22 @@ async function signInToLibrary(page: Page, path = "/assets"): Promise<void> {
   await expect(page.getByRole("heading", { name: "Library", exact: true })).toBeVisible();
 }
 
-async function waitForRefreshGrants(control: SandboxControl, count: number, timeout = 40_000): Promise<void> {
+async function waitForStats(
+  control: SandboxControl,
+  counter: "refreshGrants" | "tokenRequests",
+  count: number,
+  timeout = 20_000,
+): Promise<void> {
   await expect
-    .poll(async () => (await control.stats()).refreshGrants, { timeout, intervals: [250] })
+    .poll(async () => (await control.stats())[counter], { timeout, intervals: [100, 250] })
     .toBe(count);
+}
+
+/** Moves the page's clock into the renewal window of the token it holds now. */
+async function jumpToRenewal(page: Page): Promise<number> {
+  const expiry = await storedExpiry(page);
+  await fastForwardTo(page, expiry - INSIDE_RENEWAL_WINDOW_MS);
+  return expiry;
 }
 
 async function searchFor(page: Page, text: string): Promise<void> {
@@ -24,13 +46,63 @@ async function searchFor(page: Page, text: string): Promise<void> {
   await expect(page.getByRole("list", { name: "Assets" }).locator("img").first()).toBeVisible();
 }
 
+function toSeconds(countdown: string): number {
+  return countdown.split(":").reduce((total, part) => total * 60 + Number(part), 0);
+}
+
+/**
+ * A tab on the session page has finished with a renewal when it is idle and holds a token with more than
+ * `freshSeconds` to live: a tab still queued for the renewal lock shows "renewing", and one still holding the old
+ * token shows less than the renewal lead.
+ */
+async function expectSettled(tab: Page, freshSeconds: number): Promise<void> {
+  await expect
+    .poll(async () => {
+      const state = await tab.getByTestId("renewal-state").textContent();
+      const left = toSeconds((await tab.getByTestId("expires-in").textContent()) ?? "0");
+      return state === "idle" && left > freshSeconds;
+    })
+    .toBe(true);
+}
+
+/**
+ * Three tabs of one browser all due at the same moment: exactly one refresh per renewal, never a spent refresh
+ * token, and every tab holds the new token. `reachRenewal` brings the renewal on (or waits for it).
+ */
+async function threeTabsRenew(
+  { page, context, control }: { page: Page; context: BrowserContext; control: SandboxControl },
+  lifetime: number,
+  reachRenewal: () => Promise<void>,
+): Promise<void> {
+  await control.setLifetimes({ accessToken: lifetime });
+  await openSignedIn(page, "/session");
+  const tabs = [page, await context.newPage(), await context.newPage()];
+  for (const tab of tabs.slice(1)) {
+    await tab.goto("/session");
+    await expect(tab.getByTestId("session-name")).toHaveText("Dana Demo");
+  }
+  for (const renewal of [1, 2]) {
+    await reachRenewal();
+    await waitForStats(control, "refreshGrants", renewal, lifetime * 1000);
+    // The renewal lead is a third of the lifetime: a tab with more left than that holds the new token.
+    for (const tab of tabs) await expectSettled(tab, lifetime / 3);
+    const stats = await control.stats();
+    expect(stats.refreshGrants).toBe(renewal);
+    expect(stats.refreshReuse).toBe(0);
+  }
+  for (const tab of tabs) {
+    await tab.goto("/assets?search=beach");
+    await expect(tab.getByRole("list", { name: "Assets" }).locator("img").first()).toBeVisible();
+  }
+}
+
 test.describe("Sessions stay alive", () => {
   test("three renewals in a row, one refresh request each, and the API keeps answering", async ({
     page,
     control,
   }) => {
-    test.setTimeout(90_000);
     await control.setLifetimes({ accessToken: LIFETIME });
+    await page.clock.install();
     const refreshRequests: string[] = [];
     page.on("request", (request) => {
       if (request.method() === "POST" && request.postData()?.includes("grant_type=refresh_token")) {
@@ -39,7 +111,10 @@ test.describe("Sessions stay alive", () => {
     });
     await signInToLibrary(page);
     for (const renewal of [1, 2, 3]) {
-      await waitForRefreshGrants(control, renewal);
+      const expiry = await jumpToRenewal(page);
+      await waitForStats(control, "refreshGrants", renewal);
+      // The next jump is measured from the new token.
+      await expect.poll(() => storedExpiry(page)).toBeGreaterThan(expiry);
       // The browser's request events reach the test a little after the sandbox has counted the grant.
       await expect.poll(() => refreshRequests.length).toBe(renewal);
     }
@@ -54,56 +129,61 @@ test.describe("Sessions stay alive", () => {
     context,
     control,
   }) => {
-    test.setTimeout(90_000);
-    await control.setLifetimes({ accessToken: LIFETIME });
-    await signInToLibrary(page);
-    const others = [await context.newPage(), await context.newPage()];
-    for (const tab of others) {
-      await tab.goto("/assets");
-      await expect(tab.getByRole("heading", { name: "Library", exact: true })).toBeVisible();
-    }
-    for (const renewal of [1, 2]) {
-      await waitForRefreshGrants(control, renewal);
-      // Every tab was due at the same moment; give the others time to (wrongly) refresh too.
-      await page.waitForTimeout(3_000);
-      const stats = await control.stats();
-      expect(stats.refreshGrants).toBe(renewal);
-      expect(stats.refreshReuse).toBe(0);
-    }
-    for (const tab of [page, ...others]) await searchFor(tab, "beach");
+    await context.clock.install();
+    await threeTabsRenew({ page, context, control }, LIFETIME, () =>
+      jumpToRenewal(page).then(() => undefined),
+    );
   });
+
+  test(
+    "three tabs renew together in real time, with no clock control",
+    { tag: "@slow" },
+    async ({ page, context, control }) => {
+      // The honest check that the whole chain works on the real clock: 20-second tokens, renewed every ~13 s.
+      test.setTimeout(90_000);
+      await threeTabsRenew({ page, context, control }, 20, async () => undefined);
+    },
+  );
 
   test("renewal that fails while offline recovers when the browser is back online", async ({
     page,
     context,
     control,
   }) => {
-    test.setTimeout(90_000);
     await control.setLifetimes({ accessToken: LIFETIME });
+    await page.clock.install();
     await signInToLibrary(page);
     await context.setOffline(true);
     // Past expiry: the library is gone, and Valet says why.
-    await expect(page.getByRole("heading", { name: "Your session could not be renewed" })).toBeVisible({
-      timeout: 30_000,
-    });
-    const back = Date.now();
+    await fastForwardTo(page, (await storedExpiry(page)) + 1_000);
+    await expect(page.getByRole("heading", { name: "Your session could not be renewed" })).toBeVisible();
     await context.setOffline(false);
     await expect(page.getByRole("heading", { name: "Library", exact: true })).toBeVisible();
-    console.log(`figure: recovery after going back online took ${Date.now() - back} ms`);
     expect((await control.stats()).refreshGrants).toBe(1);
   });
 
-  test("a token endpoint failing twice with 500 is retried until it answers", async ({ page, control }) => {
-    test.setTimeout(90_000);
+  test("a token endpoint failing twice with 500 is retried with backoff until it answers", async ({
+    page,
+    control,
+  }) => {
     await control.setLifetimes({ accessToken: LIFETIME });
-    await signInToLibrary(page);
+    await page.clock.install();
+    await openSignedIn(page, "/session");
     await control.failTokenEndpoint({ mode: "error", count: 2 });
+    const state = page.getByTestId("renewal-state");
+    await jumpToRenewal(page);
+    // One code grant, then the first refused refresh; the retries wait 0.5–1 s, then 1–2 s (full jitter).
+    await waitForStats(control, "tokenRequests", 2);
+    await expect(state).toHaveText("retrying");
+    await page.clock.fastForward(1_000);
+    await waitForStats(control, "tokenRequests", 3);
+    await page.clock.fastForward(2_000);
     // The sandbox counts refused refresh grants too: two refused, then the good one.
-    await waitForRefreshGrants(control, 3);
-    await page.waitForTimeout(2_000);
-    const stats = await control.stats();
-    expect(stats.tokenRequests).toBe(4);
-    expect(stats.refreshGrants).toBe(3);
+    await waitForStats(control, "refreshGrants", 3);
+    // Idle: nothing more is scheduled until the new token is due, so the counts are final.
+    await expect(state).toHaveText("idle");
+    expect((await control.stats()).tokenRequests).toBe(4);
+    await page.goto("/assets");
     await searchFor(page, "beach");
   });
 
@@ -111,21 +191,36 @@ test.describe("Sessions stay alive", () => {
     page,
     control,
   }) => {
-    test.setTimeout(90_000);
     await control.setLifetimes({ accessToken: LIFETIME });
+    await page.clock.install();
     await signInToLibrary(page, "/assets?search=beach");
     await control.revokeRefreshTokens("demo");
-    await expect(page.getByRole("heading", { name: "Your session could not be renewed" })).toBeVisible({
-      timeout: 30_000,
-    });
+    await jumpToRenewal(page);
+    await expect(page.getByRole("heading", { name: "Your session could not be renewed" })).toBeVisible();
     await expect(page.getByRole("alert")).toContainText("Your session has ended");
-    expect(
-      await page.evaluate(() => Object.keys(localStorage).some((key) => key.startsWith("valet.user"))),
-    ).toBe(false);
+    expect(await storedUserKeys(page)).toEqual([]);
     await page.getByRole("button", { name: "Sign in again" }).click();
     // The server still knows the person, so no password is asked; the page they were on comes back.
     await expect(page).toHaveURL(/\/assets\?search=beach$/);
     await expect(page.getByRole("heading", { name: "Library", exact: true })).toBeVisible();
+  });
+
+  test("a spoiled id_token on a refresh ends the session: nothing of it stays stored", async ({
+    page,
+    control,
+  }) => {
+    await control.setLifetimes({ accessToken: LIFETIME });
+    await page.clock.install();
+    await signInToLibrary(page);
+    // The refresh itself succeeds at the server; only the id_token it returns is wrong (its signature).
+    await control.badIdToken("bad-signature");
+    await jumpToRenewal(page);
+    await expect(page.getByRole("heading", { name: "Your session could not be renewed" })).toBeVisible();
+    await expect(page.getByRole("alert")).toContainText("Your session has ended");
+    expect(await storedUserKeys(page)).toEqual([]);
+    const stats = await control.stats();
+    expect(stats.refreshGrants).toBe(1);
+    expect(stats.refreshReuse).toBe(0);
   });
 
   test("an API 401 with a valid-looking token renews once, retries once, and shows the data", async ({

@@ -46,10 +46,19 @@ export async function startSiteWithSandbox(
 /** The base path the sub-path build is made for. */
 export const SUBPATH_BASE = "/valet/";
 
-/**
- * Builds the app for SUBPATH_BASE into .tmp/ (about two seconds) and returns the output folder. Each call builds
- * afresh, so the test always runs the current source.
- */
+/** The production build the suite serves: dist/, or the folder VALET_E2E_DIST names. */
+export function siteDistDir(): string {
+  // VALET_E2E_DIST lets one checkout run two suites against two builds without either rebuilding the other's.
+  return process.env.VALET_E2E_DIST ?? "dist";
+}
+
+/** Where the global setup puts the sub-path build: next to the suite's own build, so two suites never share it. */
+export function subpathDistDir(): string {
+  const dist = process.env.VALET_E2E_DIST;
+  return resolve(dist ? `${dist.replace(/\/+$/, "")}-subpath` : ".tmp/e2e-subpath");
+}
+
+/** Builds the app for SUBPATH_BASE into `outDir` from the current source (about two seconds). */
 export async function buildForSubpath(outDir: string): Promise<string> {
   const dir = resolve(outDir);
   await mkdir(dir, { recursive: true });
@@ -61,8 +70,8 @@ export async function buildForSubpath(outDir: string): Promise<string> {
 
 interface SubpathWorkerFixtures {
   /**
-   * The app built for /valet/ and served the way GitHub project pages serve it: at /valet/, with `404.html` (and
-   * status 404) for any path that is no file, since such hosts cannot rewrite.
+   * The app built for /valet/ (by the global setup) and served the way GitHub project pages serve it: at /valet/,
+   * with `404.html` (and status 404) for any path that is no file, since such hosts cannot rewrite.
    */
   subpath: SiteWithSandbox;
 }
@@ -70,13 +79,16 @@ interface SubpathWorkerFixtures {
 export const subpathTest = base.extend<object, SubpathWorkerFixtures>({
   subpath: [
     // eslint-disable-next-line no-empty-pattern
-    async ({}, use, workerInfo) => {
-      const root = await buildForSubpath(`.tmp/e2e-subpath-${workerInfo.workerIndex}`);
-      const started = await startSiteWithSandbox({ root, basePath: SUBPATH_BASE, fallback: "404.html" });
+    async ({}, use) => {
+      const started = await startSiteWithSandbox({
+        root: subpathDistDir(),
+        basePath: SUBPATH_BASE,
+        fallback: "404.html",
+      });
       await use(started);
       await started.close();
     },
-    { scope: "worker", timeout: 60_000 },
+    { scope: "worker" },
   ],
   baseURL: async ({ subpath }, use) => {
     await use(subpath.site.url);

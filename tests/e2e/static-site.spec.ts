@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { headersForFile, IMMUTABLE, NO_STORE, readSiteFacts } from "../../scripts/siteHeaders";
 import { expect, signInAtSandbox, test } from "./fixtures";
-import { recordCspViolations } from "./siteFixtures";
+import { recordCspViolations, siteDistDir } from "./siteFixtures";
 
 test.describe("The production build under its real headers", () => {
   test("signs in and shows the library with zero CSP violations", async ({ page, site, sandbox }) => {
@@ -82,9 +82,29 @@ test.describe("The production build under its real headers", () => {
 
   test("ships the page-host fallbacks: 404.html is index.html, and _redirects rewrites to it", async () => {
     const [index, notFound, redirects] = await Promise.all(
-      ["index.html", "404.html", "_redirects"].map((file) => readFile(`dist/${file}`, "utf8")),
+      ["index.html", "404.html", "_redirects"].map((file) => readFile(`${siteDistDir()}/${file}`, "utf8")),
     );
     expect(notFound).toBe(index);
     expect(redirects?.trim().split("\n").at(-1)).toBe("/* /index.html 200");
+  });
+
+  test("a broken config.json shows the configuration page, naming what to fix, and starts no sign-in", async ({
+    page,
+    appConfig,
+    sandbox,
+  }) => {
+    // A deployment that replaced config.json with wrong values: not a URL, and a negative idle time.
+    appConfig.override({ authority: "not a url", idleSignOutMinutes: -5 });
+    const toAuthServer: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().startsWith(sandbox.authUrl)) toAuthServer.push(request.url());
+    });
+    await page.goto("/assets");
+    await expect(page.getByRole("heading", { name: "Valet is not configured correctly" })).toBeVisible();
+    const issues = page.getByRole("listitem");
+    await expect(issues.filter({ hasText: "authority" })).toHaveCount(1);
+    await expect(issues.filter({ hasText: "idleSignOutMinutes" })).toHaveCount(1);
+    await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+    expect(toAuthServer).toEqual([]);
   });
 });
