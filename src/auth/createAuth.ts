@@ -244,25 +244,34 @@ export function createAuth(options: CreateAuthOptions): Auth {
   const leave = options.leave ?? ((url: string) => window.location.assign(url));
   const signOut = async () => {
     signingOut = true;
-    const user = state.user ?? (await userManager.getUser().catch(() => null));
     setState({ status: "redirecting", error: null });
+    // What is stored now, not what this tab remembers: another tab may have signed out a moment ago.
+    const user = await userManager.getUser().catch(() => null);
+    const leaveForStartPage = () => leave(userManager.settings.post_logout_redirect_uri ?? basePath);
+    if (!user) {
+      // Another tab is ending this session at the server already; a second visit would have no id_token to hint
+      // with, and MediaValet would keep the person on its own sign-out page.
+      await ledger.clear().catch(() => undefined);
+      await userManager.removeUser().catch(() => undefined);
+      leaveForStartPage();
+      return;
+    }
     // Revoke first: a refresh token left alive at the server outlives the sign-out.
     await userManager.revokeTokens(["refresh_token"]).catch(() => undefined);
     await ledger.clear().catch(() => undefined);
-    if (isPasswordSession(user)) {
+    // Removed before leaving, so that every other tab follows at once (and does not start a sign-out of its own).
+    await userManager.removeUser().catch(() => undefined);
+    if (isPasswordSession(user) || !user.id_token) {
       // The password grant opened no browser session at the auth server (no cookie, no id_token to hint with), so
       // there is nothing to end there: revoking the refresh token and clearing storage is the whole sign-out.
-      await userManager.removeUser().catch(() => undefined);
-      leave(userManager.settings.post_logout_redirect_uri ?? basePath);
+      leaveForStartPage();
       return;
     }
     try {
-      // oidc-client-ts puts the stored user's id_token in `id_token_hint`, then removes the user, then leaves.
-      // MediaValet's IdentityServer returns to the post-logout URI only with that hint (OpenID Connect
-      // RP-Initiated Logout); the id_token is no API credential, and the session it names ends there and then.
-      await userManager.signoutRedirect();
+      // MediaValet's IdentityServer returns to the post-logout URI only with the id_token as `id_token_hint`
+      // (OpenID Connect RP-Initiated Logout). The id_token is no API credential; the session it names ends there.
+      await userManager.signoutRedirect({ id_token_hint: user.id_token });
     } catch (error) {
-      await userManager.removeUser().catch(() => undefined);
       signingOut = false;
       setState({ user: null, status: "signedOut", error: toAuthError("signoutRedirect", error) });
     }

@@ -179,27 +179,41 @@ describe("createAuth", () => {
     expect(silent).toHaveBeenCalledTimes(1);
   });
 
-  it("signs out by revoking the refresh token, then leaving through signoutRedirect, which hints with the id_token", async () => {
+  it("signs out by revoking the refresh token, removing the user, then leaving with the id_token as id_token_hint", async () => {
     const userManager = createTestUserManager();
     vi.mocked(userManager.getUser).mockResolvedValue(createTestUser(600));
     const order: string[] = [];
     vi.mocked(userManager.revokeTokens).mockImplementation(async () => void order.push("revoke"));
-    const remove = vi.spyOn(userManager, "removeUser");
+    vi.spyOn(userManager, "removeUser").mockImplementation(async () => {
+      order.push("remove");
+      await userManager.events.unload();
+    });
     vi.mocked(userManager.signoutRedirect).mockImplementation(async (args) => {
       order.push(`redirect:${JSON.stringify(args ?? {})}`);
-      // As oidc-client-ts does: the stored user is read for its id_token, then removed, then the page leaves.
-      await userManager.events.unload();
     });
     const leave = vi.fn();
     const { auth } = start(userManager, { leave });
     await settle();
     await auth.signOut();
-    // No arguments: oidc-client-ts takes the id_token_hint from the stored user, which must still be there.
-    expect(order).toEqual(["revoke", "redirect:{}"]);
-    expect(remove).not.toHaveBeenCalled();
+    expect(order).toEqual(["revoke", "remove", 'redirect:{"id_token_hint":"header.payload.signature"}']);
     expect(leave).not.toHaveBeenCalled();
     // Still leaving: a guard must not start a sign-in in the moment between removal and the redirect.
     expect(auth.state.status).toBe("redirecting");
+  });
+
+  it("does not visit end session a second time when another tab signed out a moment ago", async () => {
+    const userManager = createTestUserManager();
+    vi.mocked(userManager.getUser).mockResolvedValueOnce(createTestUser(600));
+    const leave = vi.fn();
+    const { auth } = start(userManager, { leave });
+    await settle();
+    expect(auth.state.status).toBe("signedIn");
+    // The other tab removed the stored user; this tab's storage event has not arrived yet.
+    vi.mocked(userManager.getUser).mockResolvedValue(null);
+    await auth.signOut();
+    expect(userManager.signoutRedirect).not.toHaveBeenCalled();
+    expect(userManager.revokeTokens).not.toHaveBeenCalled();
+    expect(leave).toHaveBeenCalledWith("https://valet.example/");
   });
 
   it("signs a password session out here only: revoke, clear, and back to the start page, with no end-session visit", async () => {
