@@ -25,6 +25,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
   },
   test: {
+    // A stray .only would silently skip the rest of the suite.
+    allowOnly: false,
     projects: [
       {
         extends: true,
