@@ -228,6 +228,8 @@ test.describe("Sessions stay alive", () => {
     control,
   }) => {
     await signInToLibrary(page);
+    // The library's first page has loaded, so the counts below are the search's alone.
+    await expect(page.getByRole("list", { name: "Assets" }).locator("img").first()).toBeVisible();
     await control.resetStats();
     await control.failApi({ status: 401, count: 1 });
     await searchFor(page, "beach");
@@ -282,6 +284,8 @@ test.describe("The API client under pressure", () => {
     control,
   }) => {
     await signInToLibrary(page);
+    // The library's first page has loaded, so the counts below are the search's alone.
+    await expect(page.getByRole("list", { name: "Assets" }).locator("img").first()).toBeVisible();
     await control.resetStats();
     await control.failApi({ status: 429, count: 1, retryAfterSeconds: 1 });
     await searchFor(page, "beach");
