@@ -126,6 +126,16 @@ export class VerifyingUserManager extends UserManager {
     return super.signoutRedirect(...args);
   }
 
+  /**
+   * Renews without a `scope` parameter, so that the server grants the scopes of the sign-in again (RFC 6749 §6).
+   * oidc-client-ts would send the scope of the last token response, which the server may report without `openid`
+   * (the sandbox, like IdentityServer with a resource, says "api"): the refresh would then bring no id_token, and no
+   * renewed identity would be verified.
+   */
+  override async signinSilent(...[args = {}]: Parameters<UserManager["signinSilent"]>): Promise<User | null> {
+    return super.signinSilent({ ...args, extraTokenParams: { ...args.extraTokenParams, scope: undefined } });
+  }
+
   override async signinCallback(url: string = window.location.href): Promise<User | undefined> {
     await this.checkIssuerParameter(url);
     return super.signinCallback(url);
