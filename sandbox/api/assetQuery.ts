@@ -1,5 +1,5 @@
-import { findUserById } from "../users";
 import { ApiError } from "./apiError";
+import { assetScalarField } from "./assetFilterFields";
 import { FilterSyntaxError, parseFilter, type FilterFields, type Predicate } from "./filterExpression";
 import type { Library } from "./library";
 import { searchAssets } from "./search";
@@ -25,22 +25,7 @@ const SORT_KEYS: Record<string, SortKey> = {
   "file.sizeinbytes": (asset) => asset.sizeInBytes,
 };
 
-function fileExtension(asset: AssetRecord): string {
-  return asset.fileName.slice(asset.fileName.lastIndexOf(".") + 1);
-}
-
 function assetFields(library: Library): FilterFields<AssetRecord> {
-  const scalars: Record<string, (asset: AssetRecord) => string | number | undefined> = {
-    assettype: (asset) => asset.type,
-    status: (asset) => asset.status,
-    fileextension: fileExtension,
-    "file extension": fileExtension,
-    title: (asset) => asset.title,
-    filename: (asset) => asset.fileName,
-    createdby: (asset) => findUserById(asset.createdBy)?.username,
-    dateuploaded: (asset) => asset.uploadedAt,
-    datecreated: (asset) => asset.createdAt,
-  };
   const collections: Record<string, (asset: AssetRecord) => readonly string[]> = {
     categoryids: (asset) => asset.categories,
     categoryancestorids: (asset) => [
@@ -51,17 +36,7 @@ function assetFields(library: Library): FilterFields<AssetRecord> {
     lightboxids: () => [],
   };
   return {
-    scalar(name) {
-      const known = scalars[name.toLowerCase()];
-      if (known) return known;
-      // Attribute values are filterable by the attribute's id or name.
-      const attribute = library.attributes.find(
-        (candidate) =>
-          candidate.id.toLowerCase() === name.toLowerCase() ||
-          candidate.name.toLowerCase() === name.toLowerCase(),
-      );
-      return attribute ? (asset) => asset.attributes[attribute.id] : undefined;
-    },
+    scalar: (name) => assetScalarField(name, library),
     collection: (name) => collections[name.toLowerCase()],
   };
 }

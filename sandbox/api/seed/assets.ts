@@ -1,6 +1,7 @@
 import { USERS } from "../../users";
 import { attributeValuesFor } from "./attributes";
 import { categoryIdsFor } from "./categories";
+import { withFindDetails } from "./findSeed";
 import { createRandom, type Random } from "./random";
 import {
   DESCRIPTION_OPENERS,
@@ -14,7 +15,7 @@ import {
   type Variant,
 } from "./words";
 
-export type AssetType = "Image" | "Video" | "Document";
+export type AssetType = "Image" | "Video" | "Audio" | "Document" | "Other";
 
 /**
  * A stored asset, before it is shaped into MediaValet's DTO (which needs the API's URL for its media links). The
@@ -44,6 +45,12 @@ export interface AssetRecord {
   keywords: string[];
   readonly categories: readonly string[];
   attributes: Record<string, string>;
+  /** When it was approved (status 0); absent for assets never approved. */
+  approvedAt?: string;
+  /** The average of everyone's star ratings, 0 when nobody rated it. */
+  averageRating?: number;
+  /** Whether `media.streamingManifest` links to the sandbox's HLS fixture (some videos only). */
+  streams?: boolean;
 }
 
 interface FileKind {
@@ -63,6 +70,9 @@ const FILE_KINDS: Record<AssetType, readonly FileKind[]> = {
     { extension: "mp4", fileType: "MP4", mimeType: "video/mp4" },
     { extension: "mov", fileType: "MOV", mimeType: "video/quicktime" },
   ],
+  // Audio and Other appear only in the assets seed/findSeed.ts adds, which name their own files.
+  Audio: [{ extension: "mp3", fileType: "MP3", mimeType: "audio/mpeg" }],
+  Other: [{ extension: "zip", fileType: "ZIP", mimeType: "application/zip" }],
   Document: [
     { extension: "pdf", fileType: "PDF", mimeType: "application/pdf" },
     {
@@ -159,7 +169,10 @@ function combinations(
   );
 }
 
-/** The seeded library: every subject in every variant (261 assets), newest first, identical on every run. */
+/**
+ * The seeded library: every subject in every variant (261 assets) and the 12 that findSeed.ts adds, newest first,
+ * identical on every run.
+ */
 export function seedAssets(): AssetRecord[] {
   const random = createRandom(SEED);
   const all = [
@@ -168,9 +181,10 @@ export function seedAssets(): AssetRecord[] {
     ...combinations("Document", DOCUMENT_SUBJECTS, DOCUMENT_VARIANTS),
   ];
   const attributeRandom = createRandom(ATTRIBUTE_SEED);
-  return random
+  const built = random
     .shuffle(all)
     .map(([type, subject, variant]) => buildAsset(type, subject, variant, random))
-    .map((asset) => ({ ...asset, attributes: attributeValuesFor(asset.type === "Image", attributeRandom) }))
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    .map((asset) => ({ ...asset, attributes: attributeValuesFor(asset.type === "Image", attributeRandom) }));
+  // Ratings, approvals, audio and other files, streams: from streams of their own, so no id above changes.
+  return withFindDetails(built).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

@@ -103,7 +103,22 @@ function moreAttributes(): AttributeRecord[] {
   ]);
 }
 
-/** The five the seeded assets use, then 48 more: 53 definitions, two pages at MediaValet's default count. */
+/**
+ * A select list whose options carry quotes, parentheses, AND and OR, so that a filter built from them shows whether
+ * the client quotes values (research §2.4 documents no escaping; the sandbox takes OData's `''`).
+ */
+export const CAMPAIGN: AttributeRecord = {
+  id: "7c1e4a90-2b3d-4e5f-8a6b-1c2d3e4f5a06",
+  name: "Campaign",
+  attributeType: "Options",
+  isRequired: false,
+  optionsList: ["Spring launch", 'Summer "Sun" sale', "Buy one ) OR ( get one", "O'Neill's picks AND more"],
+};
+
+/**
+ * The five the seeded assets use, then 48 more, then Campaign: 54 definitions, two pages at MediaValet's default
+ * count.
+ */
 export const ATTRIBUTES: readonly AttributeRecord[] = [
   PHOTOGRAPHER,
   USAGE_RIGHTS,
@@ -111,6 +126,7 @@ export const ATTRIBUTES: readonly AttributeRecord[] = [
   APPROVED_FOR_WEB,
   RIGHTS_EXPIRE,
   ...moreAttributes(),
+  CAMPAIGN,
 ];
 
 const PHOTOGRAPHERS = ["Maya Lindqvist", "Tomás Oliveira", "Priya Natarajan", "Sam Okafor", "Lena Vogel"];
