@@ -2,12 +2,23 @@
  * What a user may do in the DAM API. The names follow MediaValet's `resource:action` style; the API reads them from
  * the access token's `Permissions` claim (a claim MediaValet's discovery document lists).
  */
-export type Permission = "asset:view" | "asset:editMetadata" | "asset:editKeywords";
+export type Permission =
+  | "asset:view"
+  | "asset:editMetadata"
+  | "asset:editKeywords"
+  | "asset:assignCategory"
+  | "asset:download"
+  | "lightbox:create";
 
 export const ALL_PERMISSIONS: readonly Permission[] = [
   "asset:view",
   "asset:editMetadata",
   "asset:editKeywords",
+  // Names seen in MediaValet's published examples (asset:assignCategory); the others are
+  // the sandbox's own, in the same resource:action style.
+  "asset:assignCategory",
+  "asset:download",
+  "lightbox:create",
 ];
 export const READ_ONLY_PERMISSIONS: readonly Permission[] = ["asset:view"];
 

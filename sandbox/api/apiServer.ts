@@ -6,11 +6,16 @@ import { closeServer, listen, originOf, sendJson } from "../http";
 import type { SignInLog } from "../signInLog";
 import { ApiError, GatewayRejection } from "./apiError";
 import { createBearerVerifier, type BearerVerifier } from "./bearer";
+import { bulkRoute } from "./bulkRoute";
+import { serveArchive } from "./downloadRoutes";
+import { createDownloadStore, type DownloadStore } from "./downloadStore";
+import { findRoute } from "./findRoute";
 import { createApiCors, type ApiCors } from "./cors";
 import { envelope, type EnvelopeContext } from "./envelope";
 import { serveMedia } from "./media";
 import { createKeywordQueue } from "./keywordQueue";
 import { createLibrary, type Library } from "./library";
+import { createLightboxStore } from "./lightboxStore";
 import { createRoutes, type Route } from "./routes";
 import { requireSubscriptionKey } from "./subscriptionKey";
 
@@ -40,6 +45,7 @@ interface Handler {
   verify: BearerVerifier;
   subscriptionKey: string;
   library: Library;
+  downloads: DownloadStore;
   routes: Route[];
   control: ControlState;
 }
@@ -74,12 +80,27 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     },
     () => options.control.keywordDelayMs(),
   );
+  const verify = createBearerVerifier({ issuer: options.issuer, jwks: options.jwks });
+  const lightboxes = createLightboxStore(library.assets.map((asset) => asset.id));
+  const downloads = createDownloadStore();
+  const routes = createRoutes({
+    apiUrl: url,
+    library,
+    keywordQueue,
+    signIns: options.signIns,
+    lightboxes,
+    downloads,
+    control: options.control,
+  });
+  // The batch endpoint runs its parts through every other route.
+  routes.push(bulkRoute({ routes: [...routes], verify, control: options.control }));
   ready.handler = {
     cors: createApiCors(options.appOrigins),
-    verify: createBearerVerifier({ issuer: options.issuer, jwks: options.jwks }),
+    verify,
     subscriptionKey: options.subscriptionKey,
     library,
-    routes: createRoutes({ apiUrl: url, library, keywordQueue, signIns: options.signIns }),
+    downloads,
+    routes,
     control: options.control,
   };
 
@@ -100,6 +121,7 @@ async function handle(
 ): Promise<void> {
   const url = new URL(req.url ?? "/", "http://api.invalid");
   if (serveMedia(req, res, url.pathname, (id) => handler.library.asset(id))) return;
+  if (serveArchive(req, res, url.pathname, handler.downloads, handler.library)) return;
 
   if (req.method === "OPTIONS") {
     handler.cors.preflight(req, res);
@@ -126,6 +148,11 @@ async function handle(
     const claims = await handler.verify(req.headers.authorization);
     const { route, params } = findRoute(handler.routes, req.method ?? "GET", url.pathname);
     const result = await route.handle({ req, url, params, claims, apiVersion });
+    if (result.raw) {
+      res.writeHead(result.status, { "Content-Type": result.raw.contentType, ...result.raw.headers });
+      res.end(result.raw.body);
+      return;
+    }
     const extras = { recordCount: result.recordCount, errors: result.errors ?? [] };
     sendJson(res, result.status, envelope(context, result.payload, extras));
   } catch (error) {
@@ -179,16 +206,4 @@ function sendFault(res: ServerResponse, fault: ApiFault, context: EnvelopeContex
       );
       return;
   }
-}
-
-function findRoute(routes: Route[], method: string, path: string): { route: Route; params: string[] } {
-  let pathKnown = false;
-  for (const route of routes) {
-    const match = route.path.exec(path);
-    if (!match) continue;
-    pathKnown = true;
-    if (route.method === method) return { route, params: match.slice(1).map((param) => param ?? "") };
-  }
-  if (pathKnown) throw new ApiError(405, "method_not_allowed", `${method} is not allowed on ${path}.`);
-  throw new ApiError(404, "not_found", `No resource at ${path}.`);
 }

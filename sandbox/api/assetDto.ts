@@ -1,6 +1,7 @@
 import { findUserById } from "../users";
 import type { AssetRecord, AssetType } from "./seed/assets";
 import { mediaUrl } from "./media";
+import type { PermissionsBlock } from "./permissions";
 
 export interface AssetDto {
   id: string;
@@ -36,8 +37,8 @@ export interface AssetDto {
     modifiedBy: UserRef | null;
   };
   attributes: Record<string, string>;
-  /** What the caller may do with this asset (MediaValet 1.2 sends an array of permission names). */
-  permissions: string[];
+  /** What the caller may do with this asset (MediaValet 1.2 sends an array of names, 1.0 and 1.1 `{all:[{name}]}`). */
+  permissions: PermissionsBlock;
 }
 
 interface UserRef {
@@ -58,11 +59,7 @@ function userRef(id: string): UserRef | null {
  * MediaValet's asset shape (research §2.4). Media links point at the API's own unauthenticated `/media` route;
  * `permissions` are the caller's, from its access token.
  */
-export function toAssetDto(
-  asset: AssetRecord,
-  apiUrl: string,
-  permissions: readonly string[] = [],
-): AssetDto {
+export function toAssetDto(asset: AssetRecord, apiUrl: string, permissions: PermissionsBlock = []): AssetDto {
   return {
     id: asset.id,
     title: asset.title,
@@ -97,6 +94,6 @@ export function toAssetDto(
       modifiedBy: userRef(asset.modifiedBy),
     },
     attributes: { ...asset.attributes },
-    permissions: [...permissions],
+    permissions: Array.isArray(permissions) ? [...permissions] : { all: [...permissions.all] },
   };
 }

@@ -25,15 +25,18 @@ const SORT_KEYS: Record<string, SortKey> = {
   "file.sizeinbytes": (asset) => asset.sizeInBytes,
 };
 
-function assetFields(library: Library): FilterFields<AssetRecord> {
+/** The lightboxes holding an asset that the caller may see (their ids), for `LightboxIds/ANY(…)`. */
+export type LightboxIdsOf = (asset: AssetRecord) => readonly string[];
+
+function assetFields(library: Library, lightboxIdsOf: LightboxIdsOf): FilterFields<AssetRecord> {
   const collections: Record<string, (asset: AssetRecord) => readonly string[]> = {
     categoryids: (asset) => asset.categories,
     categoryancestorids: (asset) => [
       ...new Set(asset.categories.flatMap((id) => library.ancestorsOf(id).map((category) => category.id))),
     ],
     keywords: (asset) => asset.keywords,
-    // The sandbox has no lightboxes: a lightbox filter matches nothing, as an empty lightbox would.
-    lightboxids: () => [],
+    // Only lightboxes the caller may see: scoping to someone else's private lightbox finds nothing.
+    lightboxids: lightboxIdsOf,
   };
   return {
     scalar: (name) => assetScalarField(name, library),
@@ -45,9 +48,10 @@ function filterPredicate(
   parameter: string,
   source: string | undefined,
   library: Library,
+  lightboxIdsOf: LightboxIdsOf,
 ): Predicate<AssetRecord> {
   try {
-    return parseFilter(source ?? "", assetFields(library));
+    return parseFilter(source ?? "", assetFields(library, lightboxIdsOf));
   } catch (error) {
     if (error instanceof FilterSyntaxError) {
       throw new ApiError(400, "bad_request", `${parameter}: ${error.message}`);
@@ -76,9 +80,13 @@ function comparator(sort: string | undefined): (a: AssetRecord, b: AssetRecord) 
 }
 
 /** Every asset matching the query, in order; the caller pages. Throws ApiError(400) for filters it cannot read. */
-export function queryAssets(library: Library, query: AssetQuery): AssetRecord[] {
-  const filter = filterPredicate("filters", query.filters, library);
-  const container = filterPredicate("containerFilter", query.containerFilter, library);
+export function queryAssets(
+  library: Library,
+  query: AssetQuery,
+  lightboxIdsOf: LightboxIdsOf = () => [],
+): AssetRecord[] {
+  const filter = filterPredicate("filters", query.filters, library, lightboxIdsOf);
+  const container = filterPredicate("containerFilter", query.containerFilter, library, lightboxIdsOf);
   const order = comparator(query.sort);
   return searchAssets(library.assets, query.search ?? "")
     .filter((asset) => filter(asset) && container(asset))

@@ -6,7 +6,7 @@ import { toCategoryDto } from "./categoryDto";
 import type { KeywordQueue } from "./keywordQueue";
 import type { Library } from "./library";
 import { pageOf, pagingFromQuery, queryParam, readPaging, type Paging } from "./paging";
-import { permissionsOf, requirePermission } from "./permissions";
+import { assetPermissions, requirePermission } from "./permissions";
 import { toRenditionDtos } from "./renditionDto";
 import { readJsonBody } from "./requestBody";
 import type { ApiData, Route, RouteRequest, RouteResult } from "./routes";
@@ -92,9 +92,11 @@ export function assetRoutes(data: ApiData): Route[] {
     paging: Paging,
     withTotal: boolean,
   ): RouteResult => {
-    const found = queryAssets(library, query);
+    const found = queryAssets(library, query, (asset) =>
+      data.lightboxes.idsHolding(asset.id, request.claims.sub),
+    );
     const { page, recordCount } = pageOf(found, paging);
-    const permissions = permissionsOf(request.claims);
+    const permissions = assetPermissions(request.claims, request.apiVersion);
     const assets = page.map((asset) => toAssetDto(asset, apiUrl, permissions));
     if (!withTotal) return { status: 200, payload: { assets } };
     return { status: 200, payload: { assetCount: found.length, assets }, recordCount };
@@ -128,9 +130,13 @@ export function assetRoutes(data: ApiData): Route[] {
     {
       method: "GET",
       path: /^\/assets\/([^/]+)$/,
-      handle: ({ params, claims }) => ({
+      handle: ({ params, claims, apiVersion }) => ({
         status: 200,
-        payload: toAssetDto(findAsset(library, params[0] ?? ""), apiUrl, permissionsOf(claims)),
+        payload: toAssetDto(
+          findAsset(library, params[0] ?? ""),
+          apiUrl,
+          assetPermissions(claims, apiVersion),
+        ),
       }),
     },
     {
@@ -140,7 +146,11 @@ export function assetRoutes(data: ApiData): Route[] {
         const asset = findAsset(library, params[0] ?? "");
         requirePermission(claims, apiVersion, "asset:editMetadata");
         const errors = applyAssetPatch(asset, await readJsonBody(req, JSON_PATCH_TYPES), library, claims.sub);
-        return { status: 200, payload: toAssetDto(asset, apiUrl, permissionsOf(claims)), errors };
+        return {
+          status: 200,
+          payload: toAssetDto(asset, apiUrl, assetPermissions(claims, apiVersion)),
+          errors,
+        };
       },
     },
     {

@@ -3,7 +3,7 @@ import { toAssetDto } from "./assetDto";
 import { toCategoryDto } from "./categoryDto";
 import type { Library } from "./library";
 import { pageOf, pagingFromQuery } from "./paging";
-import { permissionsOf } from "./permissions";
+import { assetPermissions } from "./permissions";
 import type { ApiData, Route } from "./routes";
 import type { CategoryRecord } from "./seed/categories";
 
@@ -40,11 +40,11 @@ export function categoryRoutes(data: ApiData): Route[] {
     {
       method: "GET",
       path: /^\/categories\/([^/]+)\/assets$/,
-      handle: ({ params, url, claims }) => {
+      handle: ({ params, url, claims, apiVersion }) => {
         const category = findCategory(library, params[0] ?? "");
         const filed = library.assets.filter((asset) => asset.categories.includes(category.id));
         const { page, recordCount } = pageOf(filed, pagingFromQuery(url));
-        const permissions = permissionsOf(claims);
+        const permissions = assetPermissions(claims, apiVersion);
         return {
           status: 200,
           payload: {

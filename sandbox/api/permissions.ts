@@ -32,9 +32,27 @@ export function requirePermission(
   permission: Permission,
 ): void {
   if (permissionsOf(claims).includes(permission)) return;
+  throw permissionDenied(apiVersion, permission);
+}
+
+/** The refusal for a missing permission, also for permissions on one resource (e.g. someone else's lightbox). */
+export function permissionDenied(apiVersion: string, permission: string): ApiError {
   const message = `You do not have the ${permission} permission.`;
-  if (atLeast(apiVersion, FORBIDDEN_FROM)) throw new ApiError(403, "forbidden", message);
-  throw new ApiError(401, "unauthorized", message, {
+  if (atLeast(apiVersion, FORBIDDEN_FROM)) return new ApiError(403, "forbidden", message);
+  return new ApiError(401, "unauthorized", message, {
     "WWW-Authenticate": `Bearer error="insufficient_scope", error_description="${message}"`,
   });
+}
+
+/** MediaValet's `permissions` block: a list of names from API version 1.2, `{ all: [{ name }] }` before (its changelog). */
+export type PermissionsBlock = string[] | { all: { name: string }[] };
+
+export function permissionsBlock(permissions: readonly string[], apiVersion: string): PermissionsBlock {
+  if (atLeast(apiVersion, FORBIDDEN_FROM)) return [...permissions];
+  return { all: permissions.map((name) => ({ name })) };
+}
+
+/** The caller's permissions in the shape its API version reads, for an asset's `permissions` field. */
+export function assetPermissions(claims: AccessTokenClaims, apiVersion: string): PermissionsBlock {
+  return permissionsBlock(permissionsOf(claims), apiVersion);
 }

@@ -1,14 +1,21 @@
 import type { IncomingMessage } from "node:http";
+import type { ControlState } from "../control/controlState";
 import type { SignInLog } from "../signInLog";
 import { findUserById } from "../users";
 import { ApiError, type ApiErrorEntry } from "./apiError";
+import { assetCategoryRoutes } from "./assetCategoryRoutes";
 import { assetRoutes } from "./assetRoutes";
 import type { AccessTokenClaims } from "./bearer";
 import { categoryRoutes } from "./categoryRoutes";
 import type { RecordCount } from "./envelope";
+import { downloadRoutes } from "./downloadRoutes";
+import type { DownloadStore } from "./downloadStore";
 import type { KeywordQueue } from "./keywordQueue";
 import type { Library } from "./library";
+import { lightboxRoutes } from "./lightboxRoutes";
+import type { LightboxStore } from "./lightboxStore";
 import { pageOf, pagingFromQuery } from "./paging";
+import { userPermissionRoutes } from "./userPermissionRoutes";
 
 /** What a route handler gets: the parsed request and the verified caller. */
 export interface RouteRequest {
@@ -27,6 +34,8 @@ export interface RouteResult {
   recordCount?: RecordCount;
   /** Problems that did not stop the request (e.g. skipped patch operations), reported in the envelope. */
   errors?: ApiErrorEntry[];
+  /** A body sent as is instead of the envelope (`POST /bulk`'s multipart answer). */
+  raw?: { contentType: string; body: string; headers?: Record<string, string> };
 }
 
 export interface Route {
@@ -42,11 +51,24 @@ export interface ApiData {
   /** Keyword writes wait here before they apply, as MediaValet's background job applies them. */
   keywordQueue: KeywordQueue;
   signIns: SignInLog;
+  lightboxes: LightboxStore;
+  downloads: DownloadStore;
+  /** Test controls the endpoints read (archive timing) and the stats they count. */
+  control: ControlState;
 }
 
 /** Every endpoint of the DAM API that the sandbox implements. */
 export function createRoutes(data: ApiData): Route[] {
-  return [...accountRoutes(data), ...assetRoutes(data), ...categoryRoutes(data), ...vocabularyRoutes(data)];
+  return [
+    ...accountRoutes(data),
+    ...assetRoutes(data),
+    ...categoryRoutes(data),
+    ...vocabularyRoutes(data),
+    ...assetCategoryRoutes(data),
+    ...lightboxRoutes(data),
+    ...downloadRoutes(data),
+    ...userPermissionRoutes(),
+  ];
 }
 
 function accountRoutes(data: ApiData): Route[] {

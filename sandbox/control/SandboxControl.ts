@@ -1,6 +1,22 @@
-import type { ApiFault, BadIdToken, Lifetimes, SandboxStats, TokenEndpointFault } from "./controlTypes";
+import type {
+  ApiFault,
+  ArchiveControl,
+  BadIdToken,
+  BulkFault,
+  Lifetimes,
+  SandboxStats,
+  TokenEndpointFault,
+} from "./controlTypes";
 
-export type { ApiFault, BadIdToken, Lifetimes, SandboxStats, TokenEndpointFault } from "./controlTypes";
+export type {
+  ApiFault,
+  ArchiveControl,
+  BadIdToken,
+  BulkFault,
+  Lifetimes,
+  SandboxStats,
+  TokenEndpointFault,
+} from "./controlTypes";
 
 /**
  * The sandbox's test controls, for tests only: the sandbox must be started with `testControls: true`
@@ -19,6 +35,17 @@ export interface SandboxControl {
    * error="invalid_token"`), 429 (with `Retry-After`, default 1 s) or 500.
    */
   failApi(fault: ApiFault): Promise<void>;
+  /**
+   * The next `batches` (default 1) `POST /bulk` requests fail: status 429 refuses the whole request (Retry-After
+   * `retryAfterSeconds`, default 1); any other status fails the listed `parts` (1-based) or the first `count` parts,
+   * which are then not run. The other parts run normally.
+   */
+  failBulk(fault: BulkFault): Promise<void>;
+  /**
+   * Download archives asked for from now on take `seconds` (0–120; default 2) and end `ready`, `failed` or
+   * `expired`.
+   */
+  setArchive(settings: Partial<ArchiveControl>): Promise<void>;
   /** The next `count` (default 1) id_tokens from code and refresh grants are wrong in exactly this one way. */
   badIdToken(kind: BadIdToken, count?: number): Promise<void>;
   /**
@@ -91,6 +118,8 @@ export function createSandboxControl(authUrl: string, fetchImpl: typeof fetch = 
     setLifetimes: (lifetimes) => command("lifetimes", lifetimes),
     failTokenEndpoint: (fault) => command("faults/token", fault),
     failApi: (fault) => command("faults/api", fault),
+    failBulk: (fault) => command("faults/bulk", fault),
+    setArchive: (settings) => command("downloads/archive", settings),
     badIdToken: (kind, count = 1) => command("faults/id-token", { kind, count }),
     rotateKeys: () => command("keys/rotate"),
     setKeywordDelay: (ms) => command("keyword-delay", { ms }),

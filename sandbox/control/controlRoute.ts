@@ -2,7 +2,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody, sendJson } from "../http";
 import { isLoopbackHost } from "../loopback";
 import type { ControlState } from "./controlState";
-import { BAD_ID_TOKENS, type BadIdToken, type Lifetimes } from "./controlTypes";
+import {
+  BAD_ID_TOKENS,
+  BULK_FAULT_STATUSES,
+  type BadIdToken,
+  type BulkFault,
+  type Lifetimes,
+} from "./controlTypes";
 
 /** Where the control route lives on the auth server; nothing under it exists unless test controls are on. */
 export const CONTROL_PREFIX = "/__sandbox/";
@@ -16,6 +22,9 @@ export interface ControlActions {
 }
 
 class BadControlRequest extends Error {}
+
+/** Two minutes: long enough to watch an archive's progress, short enough for any test. */
+export const MAX_ARCHIVE_SECONDS = 120;
 
 /** A minute: longer than any test waits, short enough that a mistake does not look like a lost write. */
 export const MAX_KEYWORD_DELAY_MS = 60_000;
@@ -84,6 +93,51 @@ const COMMANDS: Record<string, Command> = {
     const count = positiveInteger(body, "count", true) ?? 1;
     const retryAfterSeconds = positiveInteger(body, "retryAfterSeconds", false);
     state.armApiFault({ status, count, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) });
+  },
+  "POST faults/bulk": async (body, { state }) => {
+    const status = body["status"];
+    if (!BULK_FAULT_STATUSES.includes(status as BulkFault["status"])) {
+      throw new BadControlRequest(`status must be one of ${BULK_FAULT_STATUSES.join(", ")}.`);
+    }
+    const parts = body["parts"];
+    if (
+      parts !== undefined &&
+      (!Array.isArray(parts) ||
+        parts.length === 0 ||
+        !parts.every((part) => Number.isInteger(part) && part >= 1))
+    ) {
+      throw new BadControlRequest("parts must be a list of part numbers, counted from 1.");
+    }
+    const count = positiveInteger(body, "count", false);
+    const retryAfterSeconds = positiveInteger(body, "retryAfterSeconds", false);
+    const batches = positiveInteger(body, "batches", false);
+    if (status !== 429 && parts === undefined && count === undefined) {
+      throw new BadControlRequest("Say which parts fail: parts (e.g. [2, 5]) or count (the first N).");
+    }
+    state.armBulkFault({
+      status: status as BulkFault["status"],
+      ...(parts === undefined ? {} : { parts: parts as number[] }),
+      ...(count === undefined ? {} : { count }),
+      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+      ...(batches === undefined ? {} : { batches }),
+    });
+  },
+  "POST downloads/archive": async (body, { state }) => {
+    const seconds = body["seconds"];
+    const outcome = body["outcome"];
+    if (
+      seconds !== undefined &&
+      (typeof seconds !== "number" || seconds < 0 || seconds > MAX_ARCHIVE_SECONDS)
+    ) {
+      throw new BadControlRequest(`seconds must be a number from 0 to ${MAX_ARCHIVE_SECONDS}.`);
+    }
+    if (outcome !== undefined && outcome !== "ready" && outcome !== "failed" && outcome !== "expired") {
+      throw new BadControlRequest('outcome must be "ready", "failed" or "expired".');
+    }
+    state.setArchiveSettings({
+      ...(seconds === undefined ? {} : { seconds }),
+      ...(outcome === undefined ? {} : { outcome }),
+    });
   },
   "POST faults/id-token": async (body, { state }) => {
     const kind = body["kind"];

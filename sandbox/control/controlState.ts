@@ -1,11 +1,16 @@
 import {
   emptyStats,
+  type ArchiveControl,
+  type BulkFault,
   type ApiFault,
   type BadIdToken,
   type Lifetimes,
   type SandboxStats,
   type TokenEndpointFault,
 } from "./controlTypes";
+
+/** Archives take two seconds and end ready unless a test says otherwise. */
+const DEFAULT_ARCHIVE: ArchiveControl = { seconds: 2, outcome: "ready" };
 
 /** A fault armed for the next `remaining` requests of its kind. */
 interface Armed<T> {
@@ -33,6 +38,12 @@ export interface ControlState {
   takeTokenFault(): TokenEndpointFault | undefined;
   takeApiFault(): ApiFault | undefined;
   takeBadIdToken(): BadIdToken | undefined;
+  armBulkFault(fault: BulkFault): void;
+  /** The fault for this `POST /bulk`, if one is armed; uses it up. */
+  takeBulkFault(): BulkFault | undefined;
+  /** How an archive asked for now behaves. */
+  archiveSettings(): ArchiveControl;
+  setArchiveSettings(settings: Partial<ArchiveControl>): void;
   /** Faults, lifetimes and the keyword delay back to how the sandbox started. */
   reset(): void;
   resetStats(): void;
@@ -51,6 +62,8 @@ export function createControlState(defaults: Lifetimes, defaultKeywordDelayMs = 
   let tokenFault: Armed<TokenEndpointFault> | undefined;
   let apiFault: Armed<ApiFault> | undefined;
   let badIdToken: Armed<BadIdToken> | undefined;
+  let bulkFault: Armed<BulkFault> | undefined;
+  let archive: ArchiveControl = { ...DEFAULT_ARCHIVE };
 
   return {
     stats,
@@ -74,12 +87,22 @@ export function createControlState(defaults: Lifetimes, defaultKeywordDelayMs = 
     takeTokenFault: () => take(tokenFault),
     takeApiFault: () => take(apiFault),
     takeBadIdToken: () => take(badIdToken),
+    armBulkFault(fault) {
+      bulkFault = { fault, remaining: fault.batches ?? 1 };
+    },
+    takeBulkFault: () => take(bulkFault),
+    archiveSettings: () => ({ ...archive }),
+    setArchiveSettings(settings) {
+      archive = { ...archive, ...settings };
+    },
     reset() {
       lifetimes = { ...defaults };
       keywordDelayMs = defaultKeywordDelayMs;
       tokenFault = undefined;
       apiFault = undefined;
       badIdToken = undefined;
+      bulkFault = undefined;
+      archive = { ...DEFAULT_ARCHIVE };
     },
     resetStats() {
       Object.assign(stats, emptyStats());

@@ -42,6 +42,12 @@ export interface SandboxStats {
   endSessions: number;
   /** DAM API calls, not counting media or CORS preflights. */
   apiRequests: number;
+  /** `POST /bulk` requests (each also counts once in apiRequests; its parts do not). */
+  bulkRequests: number;
+  /** Parts of the batches that were read (a refused batch adds none). */
+  bulkParts: number;
+  /** `POST /assets/{id}/downloaded` calls that recorded a download. */
+  downloadsRecorded: number;
   discoveryRequests: number;
   jwksRequests: number;
   userinfoRequests: number;
@@ -71,6 +77,27 @@ export interface ApiFault {
   retryAfterSeconds?: number;
 }
 
+/**
+ * The next `batches` (default 1) `POST /bulk` requests fail: with status 429 the whole request (Retry-After
+ * `retryAfterSeconds`, default 1); with any other status the listed `parts` (1-based), or else the first `count`
+ * parts, answer that status and are not run.
+ */
+export interface BulkFault {
+  status: 400 | 403 | 404 | 409 | 429 | 500 | 503;
+  parts?: number[];
+  count?: number;
+  retryAfterSeconds?: number;
+  batches?: number;
+}
+
+export const BULK_FAULT_STATUSES: readonly BulkFault["status"][] = [400, 403, 404, 409, 429, 500, 503];
+
+/** How download archives asked for from now on behave: how long they take, and how they end. */
+export interface ArchiveControl {
+  seconds: number;
+  outcome: "ready" | "failed" | "expired";
+}
+
 export function emptyStats(): SandboxStats {
   return {
     tokenRequests: 0,
@@ -82,6 +109,9 @@ export function emptyStats(): SandboxStats {
     revocations: 0,
     endSessions: 0,
     apiRequests: 0,
+    bulkRequests: 0,
+    bulkParts: 0,
+    downloadsRecorded: 0,
     discoveryRequests: 0,
     jwksRequests: 0,
     userinfoRequests: 0,

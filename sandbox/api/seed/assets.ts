@@ -43,7 +43,7 @@ export interface AssetRecord {
   modifiedBy: string;
   /** Keyword names, in the order they were added. */
   keywords: string[];
-  readonly categories: readonly string[];
+  categories: string[];
   attributes: Record<string, string>;
   /** When it was approved (status 0); absent for assets never approved. */
   approvedAt?: string;
