@@ -11,6 +11,7 @@ import { findUserByUsername } from "../users";
 import { API_SCOPE } from "../apiResource";
 import { DISCOVERY_PATH, discoveryApiScope } from "./discoveryApiScope";
 import { endSessionNeedsIdTokenHint } from "./endSessionNeedsIdTokenHint";
+import { grantedScopeInTokenResponse } from "./grantedScope";
 import { interactionRoutes } from "./interactions";
 import { loadOidcProvider } from "./loadProvider";
 import { createMemoryAdapterFactory, type MemoryAdapterFactory } from "./memoryAdapter";
@@ -144,6 +145,7 @@ function setUpProvider(
     }),
   );
   provider.use(standardTokenErrors(ROUTES.token));
+  provider.use(grantedScopeInTokenResponse(ROUTES.token));
   provider.use(discoveryApiScope(API_SCOPE));
   provider.use(jsonRevocationResponse(ROUTES.revocation));
   provider.use(endSessionNeedsIdTokenHint(provider, ROUTES.end_session));

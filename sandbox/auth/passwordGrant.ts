@@ -70,7 +70,8 @@ export function registerPasswordGrant(provider: Provider, options: PasswordGrant
       client,
       grantId,
       gty: "password",
-      scope: wantsApi ? API_SCOPE : oidcScopes.join(" "),
+      // Every granted scope, as IdentityServer's access tokens name them (identity scopes included).
+      scope,
     });
     if (wantsApi)
       accessToken.resourceServer = new provider.ResourceServer(API_RESOURCE, options.resourceServer());
@@ -97,7 +98,8 @@ export function registerPasswordGrant(provider: Provider, options: PasswordGrant
       expires_in: accessToken.expiration,
       token_type: "Bearer",
       ...(refreshTokenValue === undefined ? {} : { refresh_token: refreshTokenValue }),
-      scope: accessToken.scope,
+      // IdentityServer names every granted scope here, not just the API's.
+      scope,
     };
   };
 

@@ -10,6 +10,7 @@ import type { Lifetimes } from "../control/controlTypes";
 import { API_AUDIENCE, API_RESOURCE, API_SCOPE } from "../apiResource";
 import { CLAIMS_BY_SCOPE, extraTokenClaims, findAccount } from "./accounts";
 import { confidentialClient, corsOriginsByClient, integrationClient, valetClient } from "./clients";
+import { grantedScopeInAccessToken } from "./grantedScope";
 import { loadExistingGrant } from "./implicitConsent";
 import type { MemoryAdapterFactory } from "./memoryAdapter";
 import { restoreOfflineAccess } from "./offlineAccess";
@@ -90,6 +91,7 @@ export function createProvider(settings: ProviderSettings): Provider {
     scopes: OIDC_SCOPES,
     conformIdTokenClaims: false,
     extraTokenClaims,
+    formats: { customizers: { jwt: grantedScopeInAccessToken } },
     // Neither is a real parameter: both are hooks that run on every authorization request.
     extraParams: {
       offline_access_restore: restoreOfflineAccess,

@@ -74,7 +74,9 @@ describe("authorization code flow with PKCE", () => {
     });
 
     expect(decodeProtectedHeader(tokens.access_token)).toMatchObject({ alg: "RS256", typ: "at+jwt" });
-    expect(payload).toMatchObject({ sub: expect.any(String), client_id: TEST_CLIENT_ID, scope: "api" });
+    expect(payload).toMatchObject({ sub: expect.any(String), client_id: TEST_CLIENT_ID });
+    // Every granted scope, as IdentityServer's access tokens name them.
+    expect(String(payload["scope"]).split(" ").sort()).toEqual(["api", "offline_access", "openid"]);
     expect(payload.exp! - payload.iat!).toBe(3600);
   });
 
