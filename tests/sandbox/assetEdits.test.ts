@@ -224,8 +224,11 @@ describe("asset edits", () => {
   describe("permissions (alex may only view)", () => {
     it("lists what the caller may do on each asset", async () => {
       const asset = anAsset();
-      const mine = await apiCall<AssetSummary>(sandbox(), demo, `/assets/${asset.id}`);
-      const theirs = await apiCall<AssetSummary>(sandbox(), viewer, `/assets/${asset.id}`);
+      // Version 1.2 lists names; 1.0 and 1.1 send {all:[{name}]} (tests/sandbox/downloads.test.ts).
+      const mine = await apiCall<AssetSummary>(sandbox(), demo, `/assets/${asset.id}`, { apiVersion: "1.2" });
+      const theirs = await apiCall<AssetSummary>(sandbox(), viewer, `/assets/${asset.id}`, {
+        apiVersion: "1.2",
+      });
 
       expect(mine.body.payload.permissions).toEqual(
         expect.arrayContaining(["asset:view", "asset:editMetadata", "asset:editKeywords"]),
