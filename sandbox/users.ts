@@ -8,7 +8,9 @@ export type Permission =
   | "asset:editKeywords"
   | "asset:assignCategory"
   | "asset:download"
-  | "lightbox:create";
+  | "lightbox:create"
+  | "asset:createDirectLink"
+  | "asset:comment";
 
 export const ALL_PERMISSIONS: readonly Permission[] = [
   "asset:view",
@@ -19,6 +21,8 @@ export const ALL_PERMISSIONS: readonly Permission[] = [
   "asset:assignCategory",
   "asset:download",
   "lightbox:create",
+  "asset:createDirectLink",
+  "asset:comment",
 ];
 export const READ_ONLY_PERMISSIONS: readonly Permission[] = ["asset:view"];
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { JSONWebKeySet } from "jose";
 import type { ControlState } from "../control/controlState";
@@ -10,13 +11,17 @@ import { bulkRoute } from "./bulkRoute";
 import { serveArchive } from "./downloadRoutes";
 import { createDownloadStore, type DownloadStore } from "./downloadStore";
 import { findRoute } from "./findRoute";
+import { createActivityLog, recordingActivity } from "./activityLog";
 import { createApiCors, type ApiCors } from "./cors";
+import { createDirectLinkStore } from "./directLinkStore";
+import { createFindMedia } from "./findMedia";
 import { envelope, type EnvelopeContext } from "./envelope";
 import { serveMedia } from "./media";
 import { createKeywordQueue } from "./keywordQueue";
 import { createLibrary, type Library } from "./library";
 import { createLightboxStore } from "./lightboxStore";
 import { createRoutes, type Route } from "./routes";
+import { createSavedSearchStore } from "./savedSearchStore";
 import { requireSubscriptionKey } from "./subscriptionKey";
 
 export interface ApiServerOptions {
@@ -46,6 +51,8 @@ interface Handler {
   subscriptionKey: string;
   library: Library;
   downloads: DownloadStore;
+  /** Streams and direct links, served without credentials. */
+  findMedia: (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
   routes: Route[];
   control: ControlState;
 }
@@ -72,7 +79,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const port = await listen(server, options.host, options.port);
   const url = originOf(options.host, port);
 
-  const library = createLibrary();
+  const activity = createActivityLog(randomUUID);
+  // Edits land in the asset's history as they apply.
+  const library = recordingActivity(createLibrary(), activity);
+  const find = { savedSearches: createSavedSearchStore(), directLinks: createDirectLinkStore(), activity };
   const keywordQueue = createKeywordQueue(
     (asset, change, userId) => {
       if (change.kind === "add") library.addKeywords(asset, change.names, userId);
@@ -91,6 +101,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     lightboxes,
     downloads,
     control: options.control,
+    find,
   });
   // The batch endpoint runs its parts through every other route.
   routes.push(bulkRoute({ routes: [...routes], verify, control: options.control }));
@@ -100,6 +111,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     subscriptionKey: options.subscriptionKey,
     library,
     downloads,
+    findMedia: createFindMedia({ library, directLinks: find.directLinks, appOrigins: options.appOrigins }),
     routes,
     control: options.control,
   };
@@ -122,6 +134,7 @@ async function handle(
   const url = new URL(req.url ?? "/", "http://api.invalid");
   if (serveMedia(req, res, url.pathname, (id) => handler.library.asset(id))) return;
   if (serveArchive(req, res, url.pathname, handler.downloads, handler.library)) return;
+  if (handler.findMedia(req, res, url.pathname)) return;
 
   if (req.method === "OPTIONS") {
     handler.cors.preflight(req, res);

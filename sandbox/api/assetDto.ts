@@ -2,6 +2,7 @@ import { findUserById } from "../users";
 import type { AssetRecord, AssetType } from "./seed/assets";
 import { mediaUrl } from "./media";
 import type { PermissionsBlock } from "./permissions";
+import { streamingManifestUrl } from "./streamingManifest";
 
 export interface AssetDto {
   id: string;
@@ -17,6 +18,8 @@ export interface AssetDto {
     large: string;
     original: string;
     download: string;
+    /** An HLS playlist for videos that stream (MediaValet 1.1 and later), null otherwise. */
+    streamingManifest: string | null;
   };
   file: {
     fileName: string;
@@ -27,7 +30,9 @@ export interface AssetDto {
     mimeType: string;
     uploadedAt: string;
     modifiedAt: string;
+    approvedAt: string | null;
   };
+  rating: { average: number; user: number };
   keywords: string[];
   categories: string[];
   record: {
@@ -74,6 +79,7 @@ export function toAssetDto(asset: AssetRecord, apiUrl: string, permissions: Perm
       large: mediaUrl(apiUrl, asset.id, "large"),
       original: mediaUrl(apiUrl, asset.id, "original"),
       download: mediaUrl(apiUrl, asset.id, "download"),
+      streamingManifest: asset.streams ? streamingManifestUrl(apiUrl, asset.id) : null,
     },
     file: {
       fileName: asset.fileName,
@@ -84,7 +90,10 @@ export function toAssetDto(asset: AssetRecord, apiUrl: string, permissions: Perm
       mimeType: asset.mimeType,
       uploadedAt: asset.uploadedAt,
       modifiedAt: asset.modifiedAt,
+      approvedAt: asset.approvedAt ?? null,
     },
+    // The sandbox keeps no per-user ratings: `user` is 0 (not rated by the caller).
+    rating: { average: asset.averageRating ?? 0, user: 0 },
     keywords: [...asset.keywords],
     categories: [...asset.categories],
     record: {

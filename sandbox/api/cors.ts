@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-const ALLOWED_METHODS = "GET, POST, PATCH, DELETE";
+const ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE";
 const ALLOWED_HEADERS = "Authorization, Ocp-Apim-Subscription-Key, x-mv-api-version, Content-Type";
 const EXPOSED_HEADERS = "Retry-After, WWW-Authenticate";
 const PREFLIGHT_MAX_AGE = "600";

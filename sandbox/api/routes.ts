@@ -8,13 +8,17 @@ import { assetRoutes } from "./assetRoutes";
 import type { AccessTokenClaims } from "./bearer";
 import { categoryRoutes } from "./categoryRoutes";
 import type { RecordCount } from "./envelope";
+import { activityRoutes } from "./activityRoutes";
+import { directLinkRoutes } from "./directLinkRoutes";
 import { downloadRoutes } from "./downloadRoutes";
 import type { DownloadStore } from "./downloadStore";
+import type { FindStores } from "./findStores";
 import type { KeywordQueue } from "./keywordQueue";
 import type { Library } from "./library";
 import { lightboxRoutes } from "./lightboxRoutes";
 import type { LightboxStore } from "./lightboxStore";
 import { pageOf, pagingFromQuery } from "./paging";
+import { searchRoutes } from "./searchRoutes";
 import { userPermissionRoutes } from "./userPermissionRoutes";
 
 /** What a route handler gets: the parsed request and the verified caller. */
@@ -55,6 +59,8 @@ export interface ApiData {
   downloads: DownloadStore;
   /** Test controls the endpoints read (archive timing) and the stats they count. */
   control: ControlState;
+  /** Saved searches, direct links, comments and history. */
+  find: FindStores;
 }
 
 /** Every endpoint of the DAM API that the sandbox implements. */
@@ -68,6 +74,9 @@ export function createRoutes(data: ApiData): Route[] {
     ...lightboxRoutes(data),
     ...downloadRoutes(data),
     ...userPermissionRoutes(),
+    ...searchRoutes(data),
+    ...directLinkRoutes(data),
+    ...activityRoutes(data),
   ];
 }
 
