@@ -128,7 +128,8 @@ describe("categories, keywords and attributes", () => {
 
     it("lists its attribute values keyed by attribute id", async () => {
       const { body } = await get<{ attributes: Record<string, string> }>(`/assets/${assetId}/attributes`);
-      const definitions = (await get<{ id: string }[]>("/attributes")).body.payload.map(
+      // The library has more attributes than one default page of 50: ask for all of them.
+      const definitions = (await get<{ id: string }[]>("/attributes?count=1000")).body.payload.map(
         (attribute) => attribute.id,
       );
 
