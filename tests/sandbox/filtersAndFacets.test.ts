@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CAMPAIGN, REGION, APPROVED_FOR_WEB } from "../../sandbox/api/seed/attributes";
-import { apiCall, type AssetsPayload, type AssetSummary } from "./helpers/apiCall";
+import { apiCall, type AssetSummary } from "./helpers/apiCall";
 import { signIn } from "./helpers/oidcClient";
 import { useSandbox } from "./helpers/useSandbox";
 
@@ -11,6 +11,11 @@ interface FoundAsset extends AssetSummary {
   rating: { average: number; user: number };
   file: AssetSummary["file"] & { uploadedAt: string; approvedAt: string | null };
   record: AssetSummary["record"] & { createdBy: { username: string } | null };
+}
+
+interface FoundPayload {
+  assetCount: number;
+  assets: FoundAsset[];
 }
 
 interface Facet {
@@ -28,7 +33,7 @@ describe("filters, containerFilter and GET /search/facets", () => {
 
   const find = (query: Record<string, string>) => {
     const params = new URLSearchParams({ count: "1000", ...query });
-    return apiCall<AssetsPayload & { assets: FoundAsset[] }>(sandbox(), token, `/assets?${params}`);
+    return apiCall<FoundPayload>(sandbox(), token, `/assets?${params}`);
   };
   const facets = (query: Record<string, string> = {}) =>
     apiCall<Facet[]>(sandbox(), token, `/search/facets?${new URLSearchParams(query)}`);
@@ -65,27 +70,37 @@ describe("filters, containerFilter and GET /search/facets", () => {
     );
     expect(response.status).toBe(200);
     expect(expected.length).toBeGreaterThan(0);
-    expect(body.payload.assets.map((asset) => asset.id).sort()).toEqual(expected.map((asset) => asset.id).sort());
+    expect(body.payload.assets.map((asset) => asset.id).sort()).toEqual(
+      expected.map((asset) => asset.id).sort(),
+    );
   });
 
   it("filters by DateApproved, Status, AverageRating and CreatedBy", async () => {
-    const approved2024 = await find({ filters: "(DateApproved GE 2024-01-01) AND (DateApproved LT 2025-01-01)" });
+    const approved2024 = await find({
+      filters: "(DateApproved GE 2024-01-01) AND (DateApproved LT 2025-01-01)",
+    });
     const pending = await find({ filters: "Status EQ 2" });
     const rated = await find({ filters: "AverageRating GE 4" });
     const byAlex = await find({ filters: "CreatedBy EQ alex" });
 
-    expect(approved2024.body.payload.assets.every((asset) => asset.file.approvedAt?.startsWith("2024"))).toBe(true);
+    expect(approved2024.body.payload.assets.every((asset) => asset.file.approvedAt?.startsWith("2024"))).toBe(
+      true,
+    );
     expect(approved2024.body.payload.assetCount).toBe(
       everything.filter((asset) => asset.file.approvedAt?.startsWith("2024")).length,
     );
     expect(pending.body.payload.assetCount).toBeGreaterThan(0);
-    expect(pending.body.payload.assets.every((asset) => asset.status === 2 && asset.file.approvedAt === null)).toBe(
+    expect(
+      pending.body.payload.assets.every((asset) => asset.status === 2 && asset.file.approvedAt === null),
+    ).toBe(true);
+    expect(rated.body.payload.assets.every((asset) => asset.rating.average >= 4)).toBe(true);
+    expect(rated.body.payload.assetCount).toBe(
+      everything.filter((asset) => asset.rating.average >= 4).length,
+    );
+    expect(byAlex.body.payload.assetCount).toBeGreaterThan(0);
+    expect(byAlex.body.payload.assets.every((asset) => asset.record.createdBy?.username === "alex")).toBe(
       true,
     );
-    expect(rated.body.payload.assets.every((asset) => asset.rating.average >= 4)).toBe(true);
-    expect(rated.body.payload.assetCount).toBe(everything.filter((asset) => asset.rating.average >= 4).length);
-    expect(byAlex.body.payload.assetCount).toBeGreaterThan(0);
-    expect(byAlex.body.payload.assets.every((asset) => asset.record.createdBy?.username === "alex")).toBe(true);
   });
 
   it("filters by an attribute's id; a quoted value with quotes, ) OR ( and AND in it matches literally", async () => {
@@ -109,7 +124,7 @@ describe("filters, containerFilter and GET /search/facets", () => {
       ["DateUploaded GE last week", /ISO 8601|Unexpected/],
       ["Title EQ x", /Unknown filter field "Title"/],
       [`${REGION.name} EQ Europe`, /Unknown filter field|Expected an operator/],
-      ["AssetType EQ \"Image\"", /single quotes/],
+      ['AssetType EQ "Image"', /single quotes/],
     ];
     for (const [filters, message] of cases) {
       const { response, body } = await find({ filters });
@@ -141,7 +156,9 @@ describe("filters, containerFilter and GET /search/facets", () => {
 
     expect(response.status).toBe(200);
     const types = facet(body.payload, "assetType");
-    expect(Object.keys(types)).toEqual(expect.arrayContaining(["Image", "Video", "Audio", "Document", "Other"]));
+    expect(Object.keys(types)).toEqual(
+      expect.arrayContaining(["Image", "Video", "Audio", "Document", "Other"]),
+    );
     expect(Object.values(types).reduce((sum, count) => sum + count, 0)).toBe(everything.length);
     expect(facet(body.payload, "imageFileExtension")["MP3"]).toBe(
       everything.filter((asset) => asset.file.fileName.endsWith(".mp3")).length,
