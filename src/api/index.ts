@@ -1,5 +1,6 @@
 export { createApiClient } from "./createApiClient";
-export type { ApiClient, ApiClientOptions, ApiRequestInit } from "./createApiClient";
+export type { ApiClient } from "./createApiClient";
+export type { ApiClientOptions, ApiRequestInit, ApiTransport } from "./createApiTransport";
 export { ApiError } from "./ApiError";
 export type { ApiErrorCode, ApiErrorOptions } from "./ApiError";
 export { buildAssetPatch, type AssetText } from "./buildAssetPatch";

@@ -1,0 +1,189 @@
+import { ApiError } from "./ApiError";
+import { buildUrl } from "./buildUrl";
+import { errorFromStatus } from "./errorFromStatus";
+import { failedToSend } from "./failedToSend";
+import { notAllowedOrSession } from "./notAllowedOrSession";
+import { parseEnvelope } from "./parseEnvelope";
+import { parseRetryAfter } from "./parseRetryAfter";
+import { readErrorBody } from "./readErrorBody";
+import { readText } from "./readText";
+import type { Envelope } from "./types";
+import { untilAborted } from "./untilAborted";
+
+export interface ApiClientOptions {
+  /** The API root, e.g. `https://api.mediavalet.com`; a trailing slash is ignored. */
+  baseUrl: string;
+  subscriptionKey: string;
+  apiVersion: "1.0" | "1.1" | "1.2";
+  /** The current access token, or undefined when nobody is signed in. */
+  getAccessToken: () => string | undefined | Promise<string | undefined>;
+  /**
+   * Gets a new access token after the API answered 401; resolves undefined (or rejects) when that is impossible.
+   * Concurrent 401s share one call.
+   */
+  renewAccessToken?: () => Promise<string | undefined>;
+  fetch: typeof fetch;
+}
+
+export interface ApiRequestInit {
+  method?: string;
+  /** Undefined and empty values are left out. */
+  query?: Record<string, string | number | undefined>;
+  /** Sent as JSON, unless it is a string and `contentType` names something other than JSON. */
+  body?: unknown;
+  /** Defaults to `application/json`; sent only with a body. */
+  contentType?: string;
+  signal?: AbortSignal;
+  /**
+   * What the call does, said so it completes "You are not allowed to …" (e.g. "change this asset"): a refusal
+   * then names the action.
+   */
+  action?: string;
+}
+
+/** What every endpoint group is built on: one authenticated call to the API, and the options it was made with. */
+export interface ApiTransport {
+  /**
+   * Calls any API path (e.g. `/categories`) and returns the whole envelope. A property, not a method, so it can be
+   * passed around unbound.
+   */
+  readonly request: <T>(path: string, init?: ApiRequestInit) => Promise<Envelope<T>>;
+  readonly options: Readonly<ApiClientOptions>;
+}
+
+const SESSION_ENDED = "Your MediaValet session has ended. Sign in again to continue.";
+const RENEWAL_FAILED =
+  "MediaValet did not accept your sign-in, and Valet could not renew it just now (401). Try again in a moment; if it keeps happening, sign in again.";
+// The longest Retry-After the client waits out by itself before retrying once; longer ones surface as "throttled".
+const MAX_THROTTLE_WAIT_SECONDS = 10;
+
+/**
+ * Creates the transport under the MediaValet API client. It attaches the access token and subscription key to every
+ * call, unwraps the response envelope, renews the token once on a 401 and retries once, waits out a short 429 once,
+ * and turns every failure into an ApiError. It knows nothing of how sign-in works: the token source, the renewal
+ * and fetch are handed in.
+ */
+export function createApiTransport(options: ApiClientOptions): ApiTransport {
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  // The renewal in progress, shared by every request that hits a 401 meanwhile, so one expiry costs one refresh.
+  let renewal: Promise<string | undefined> | undefined;
+
+  function renewShared(renew: () => Promise<string | undefined>): Promise<string | undefined> {
+    if (renewal === undefined) {
+      const pending = Promise.resolve().then(renew);
+      const clear = () => {
+        if (renewal === pending) renewal = undefined;
+      };
+      pending.then(clear, clear);
+      renewal = pending;
+    }
+    return renewal;
+  }
+
+  async function currentToken(signal: AbortSignal | undefined): Promise<string | undefined> {
+    try {
+      const token = await untilAborted(Promise.resolve().then(options.getAccessToken), signal);
+      return token === "" ? undefined : token;
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw new ApiError("session_ended", SESSION_ENDED, { cause: error });
+    }
+  }
+
+  /** A token to retry with after `rejected` got a 401: one a concurrent renewal already obtained, or a new one. */
+  async function tokenAfter401(
+    rejected: string,
+    renew: () => Promise<string | undefined>,
+    signal: AbortSignal | undefined,
+  ): Promise<string> {
+    const current = await currentToken(signal);
+    if (current !== undefined && current !== rejected) return current;
+    let renewed: string | undefined;
+    // Whether the session goes on is the auth side's decision (it ends it when the refresh token is refused);
+    // here a failed renewal only fails this request.
+    try {
+      renewed = await untilAborted(renewShared(renew), signal);
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw new ApiError("renewal_failed", RENEWAL_FAILED, { status: 401, cause: error });
+    }
+    if (renewed === undefined || renewed === "") {
+      throw new ApiError("renewal_failed", RENEWAL_FAILED, { status: 401 });
+    }
+    return renewed;
+  }
+
+  async function send(url: string, init: ApiRequestInit, token: string): Promise<Response> {
+    const headers: Record<string, string> = {
+      Accept: "application/json",
+      Authorization: `Bearer ${token}`,
+      "Ocp-Apim-Subscription-Key": options.subscriptionKey,
+      "x-mv-api-version": options.apiVersion,
+    };
+    let body: string | undefined;
+    if (init.body !== undefined) {
+      const contentType = init.contentType ?? "application/json";
+      headers["Content-Type"] = contentType;
+      body =
+        typeof init.body === "string" && !/json/i.test(contentType) ? init.body : JSON.stringify(init.body);
+    }
+    try {
+      return await options.fetch(url, {
+        method: init.method ?? "GET",
+        headers,
+        body,
+        // The token travels in a header; cookies for the API host have no business in these calls.
+        credentials: "omit",
+        signal: init.signal,
+      });
+    } catch (error) {
+      throw failedToSend(error, init.signal, baseUrl);
+    }
+  }
+
+  async function request<T>(path: string, init: ApiRequestInit = {}): Promise<Envelope<T>> {
+    const url = buildUrl(baseUrl, path, init.query);
+    const token = await currentToken(init.signal);
+    if (token === undefined) throw new ApiError("session_ended", SESSION_ENDED);
+
+    let response = await send(url, init, token);
+    if (response.status === 401) {
+      const said = readErrorBody(await readText(response, init.signal, baseUrl));
+      // A gateway 401 is about the subscription key; a new token would be rejected the same way.
+      if (said.fromGateway || options.renewAccessToken === undefined) {
+        throw errorFromStatus(401, response.headers, said, init.action);
+      }
+      const renewed = await tokenAfter401(token, options.renewAccessToken, init.signal);
+      response = await send(url, init, renewed);
+      if (response.status === 401) {
+        const saidAgain = readErrorBody(await readText(response, init.signal, baseUrl));
+        if (saidAgain.fromGateway) throw errorFromStatus(401, response.headers, saidAgain, init.action);
+        // A token minted a moment ago is refused: on API version 1.0 that is how MediaValet says "not allowed".
+        // It is not proof the session is over, so it is reported, never acted on.
+        throw notAllowedOrSession(init.action, saidAgain.message);
+      }
+    }
+
+    if (response.status === 429) {
+      const wait = parseRetryAfter(response.headers.get("Retry-After"));
+      // Honour a short wait once, as the gateway asks; a long one is the page's to show, with "Try again".
+      if (wait !== undefined && wait <= MAX_THROTTLE_WAIT_SECONDS) {
+        await readText(response, init.signal, baseUrl);
+        await untilAborted(delay(wait * 1000), init.signal);
+        response = await send(url, init, (await currentToken(init.signal)) ?? token);
+      }
+    }
+
+    const text = await readText(response, init.signal, baseUrl);
+    if (!response.ok) {
+      throw errorFromStatus(response.status, response.headers, readErrorBody(text), init.action);
+    }
+    return parseEnvelope<T>(response.status, text);
+  }
+
+  return { request, options };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
