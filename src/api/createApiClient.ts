@@ -7,9 +7,14 @@
  *   3. add `...create<Group>Endpoints(transport),` to the object createApiClient returns.
  * createLazyApiClient forwards every method by name, so it needs no change.
  */
+import { createActivityEndpoints, type ActivityEndpoints } from "./activityEndpoints";
 import { createAssetEndpoints, type AssetEndpoints } from "./assetEndpoints";
+import { createBulkEndpoints, type BulkEndpoints } from "./bulkEndpoints";
 import { createCategoryEndpoints, type CategoryEndpoints } from "./categoryEndpoints";
 import { createApiTransport, type ApiClientOptions, type ApiTransport } from "./createApiTransport";
+import { createDirectLinkEndpoints, type DirectLinkEndpoints } from "./directLinkEndpoints";
+import { createFacetEndpoints, type FacetEndpoints } from "./facetEndpoints";
+import { createSavedSearchEndpoints, type SavedSearchEndpoints } from "./savedSearchEndpoints";
 import { createUserEndpoints, type UserEndpoints } from "./userEndpoints";
 import { createVocabularyEndpoints, type VocabularyEndpoints } from "./vocabularyEndpoints";
 
@@ -21,8 +26,13 @@ export interface ApiClient
     Pick<ApiTransport, "request">,
     UserEndpoints,
     AssetEndpoints,
+    FacetEndpoints,
+    SavedSearchEndpoints,
+    DirectLinkEndpoints,
+    ActivityEndpoints,
     CategoryEndpoints,
-    VocabularyEndpoints {}
+    VocabularyEndpoints,
+    BulkEndpoints {}
 
 /**
  * Creates the MediaValet API client: the transport (see createApiTransport) and every endpoint group on it. Every
@@ -35,7 +45,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     request: transport.request,
     ...createUserEndpoints(transport),
     ...createAssetEndpoints(transport),
+    ...createFacetEndpoints(transport),
+    ...createSavedSearchEndpoints(transport),
+    ...createDirectLinkEndpoints(transport),
+    ...createActivityEndpoints(transport),
     ...createCategoryEndpoints(transport),
     ...createVocabularyEndpoints(transport),
+    ...createBulkEndpoints(transport),
   };
 }

@@ -41,6 +41,13 @@ export interface ApiRequestInit {
   action?: string;
 }
 
+/** A successful answer that is not an envelope. */
+export interface TextAnswer {
+  status: number;
+  contentType: string | null;
+  text: string;
+}
+
 /** What every endpoint group is built on: one authenticated call to the API, and the options it was made with. */
 export interface ApiTransport {
   /**
@@ -48,6 +55,11 @@ export interface ApiTransport {
    * passed around unbound.
    */
   readonly request: <T>(path: string, init?: ApiRequestInit) => Promise<Envelope<T>>;
+  /**
+   * Like `request` (token, 401 renewal, 429 wait, errors), for the one answer that is no JSON envelope: a
+   * successful `POST /bulk` is `multipart/mixed`. Returns its Content-Type and text as they came.
+   */
+  readonly requestText: (path: string, init?: ApiRequestInit) => Promise<TextAnswer>;
   readonly options: Readonly<ApiClientOptions>;
 }
 
@@ -142,6 +154,11 @@ export function createApiTransport(options: ApiClientOptions): ApiTransport {
   }
 
   async function request<T>(path: string, init: ApiRequestInit = {}): Promise<Envelope<T>> {
+    const answer = await requestText(path, init);
+    return parseEnvelope<T>(answer.status, answer.text);
+  }
+
+  async function requestText(path: string, init: ApiRequestInit = {}): Promise<TextAnswer> {
     const url = buildUrl(baseUrl, path, init.query);
     const token = await currentToken(init.signal);
     if (token === undefined) throw new ApiError("session_ended", SESSION_ENDED);
@@ -178,10 +195,10 @@ export function createApiTransport(options: ApiClientOptions): ApiTransport {
     if (!response.ok) {
       throw errorFromStatus(response.status, response.headers, readErrorBody(text), init.action);
     }
-    return parseEnvelope<T>(response.status, text);
+    return { status: response.status, contentType: response.headers.get("Content-Type"), text };
   }
 
-  return { request, options };
+  return { request, requestText, options };
 }
 
 function delay(ms: number): Promise<void> {

@@ -23,11 +23,23 @@ export function createFakeApi(): FakeApi {
     getAssetAttributes: vi.fn(unexpected("getAssetAttributes")),
     getAssetCategories: vi.fn(unexpected("getAssetCategories")),
     getAssetRenditions: vi.fn(unexpected("getAssetRenditions")),
+    listDirectLinks: vi.fn(unexpected("listDirectLinks")),
+    createDirectLink: vi.fn(unexpected("createDirectLink")),
+    listComments: vi.fn(unexpected("listComments")),
+    addComment: vi.fn(unexpected("addComment")),
+    getHistory: vi.fn(unexpected("getHistory")),
+    listRelatedAssets: vi.fn(unexpected("listRelatedAssets")),
     listCategories: vi.fn(unexpected("listCategories")),
     getCategory: vi.fn(unexpected("getCategory")),
     listCategoryAssets: vi.fn(unexpected("listCategoryAssets")),
     listKeywords: vi.fn(unexpected("listKeywords")),
     listAttributes: vi.fn(unexpected("listAttributes")),
+    getFacets: vi.fn(unexpected("getFacets")),
+    listSavedSearches: vi.fn(unexpected("listSavedSearches")),
+    createSavedSearch: vi.fn(unexpected("createSavedSearch")),
+    updateSavedSearch: vi.fn(unexpected("updateSavedSearch")),
+    deleteSavedSearch: vi.fn(unexpected("deleteSavedSearch")),
+    sendBulk: vi.fn(unexpected("sendBulk")),
   };
 }
 
