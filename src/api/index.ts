@@ -2,6 +2,8 @@ export { createApiClient } from "./createApiClient";
 export type { ApiClient } from "./createApiClient";
 export type { ApiClientOptions, ApiRequestInit, ApiTransport } from "./createApiTransport";
 export { ApiError } from "./ApiError";
+export type { ActivityUser, AssetComment, AssetHistoryEntry } from "./activityEndpoints";
+export type { CreatedDirectLink, DirectLink, DirectLinkRequest, DirectLinkSize } from "./directLinkEndpoints";
 export type { ApiErrorCode, ApiErrorOptions } from "./ApiError";
 export { buildAssetPatch, type AssetText } from "./buildAssetPatch";
 export { parseRetryAfter } from "./parseRetryAfter";
@@ -28,3 +30,5 @@ export type {
   RecordCount,
 } from "./types";
 export { createLazyApiClient, type LazyApiClient } from "./createLazyApiClient";
+export type { Facet, FacetQuery } from "./facetEndpoints";
+export type { SavedSearch, SavedSearchFields } from "./savedSearchEndpoints";

@@ -42,6 +42,8 @@ export interface AssetMedia {
   download?: string;
   /** A playable stream for video and audio, when MediaValet has one. */
   stream?: string;
+  /** An HLS playlist (`.m3u8`) for a video that streams (API version 1.1 and later); absent otherwise. */
+  streamingManifest?: string;
 }
 
 export interface AssetFile {
