@@ -12,8 +12,11 @@ import { createAssetEndpoints, type AssetEndpoints } from "./assetEndpoints";
 import { createBulkEndpoints, type BulkEndpoints } from "./bulkEndpoints";
 import { createCategoryEndpoints, type CategoryEndpoints } from "./categoryEndpoints";
 import { createApiTransport, type ApiClientOptions, type ApiTransport } from "./createApiTransport";
+import { createDownloadEndpoints, type DownloadEndpoints } from "./downloadEndpoints";
 import { createDirectLinkEndpoints, type DirectLinkEndpoints } from "./directLinkEndpoints";
 import { createFacetEndpoints, type FacetEndpoints } from "./facetEndpoints";
+import { createLightboxEndpoints, type LightboxEndpoints } from "./lightboxEndpoints";
+import { createPermissionEndpoints, type PermissionEndpoints } from "./permissionEndpoints";
 import { createSavedSearchEndpoints, type SavedSearchEndpoints } from "./savedSearchEndpoints";
 import { createUserEndpoints, type UserEndpoints } from "./userEndpoints";
 import { createVocabularyEndpoints, type VocabularyEndpoints } from "./vocabularyEndpoints";
@@ -32,7 +35,10 @@ export interface ApiClient
     ActivityEndpoints,
     CategoryEndpoints,
     VocabularyEndpoints,
-    BulkEndpoints {}
+    BulkEndpoints,
+    LightboxEndpoints,
+    DownloadEndpoints,
+    PermissionEndpoints {}
 
 /**
  * Creates the MediaValet API client: the transport (see createApiTransport) and every endpoint group on it. Every
@@ -52,5 +58,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     ...createCategoryEndpoints(transport),
     ...createVocabularyEndpoints(transport),
     ...createBulkEndpoints(transport),
+    ...createLightboxEndpoints(transport),
+    ...createDownloadEndpoints(transport),
+    ...createPermissionEndpoints(transport),
   };
 }

@@ -40,6 +40,19 @@ export function createFakeApi(): FakeApi {
     updateSavedSearch: vi.fn(unexpected("updateSavedSearch")),
     deleteSavedSearch: vi.fn(unexpected("deleteSavedSearch")),
     sendBulk: vi.fn(unexpected("sendBulk")),
+    listLightboxes: vi.fn(unexpected("listLightboxes")),
+    getLightbox: vi.fn(unexpected("getLightbox")),
+    createLightbox: vi.fn(unexpected("createLightbox")),
+    updateLightbox: vi.fn(unexpected("updateLightbox")),
+    deleteLightbox: vi.fn(unexpected("deleteLightbox")),
+    addLightboxAssets: vi.fn(unexpected("addLightboxAssets")),
+    removeLightboxAsset: vi.fn(unexpected("removeLightboxAsset")),
+    checkDownload: vi.fn(unexpected("checkDownload")),
+    getDownloadLink: vi.fn(unexpected("getDownloadLink")),
+    startArchive: vi.fn(unexpected("startArchive")),
+    getArchive: vi.fn(unexpected("getArchive")),
+    recordDownload: vi.fn(unexpected("recordDownload")),
+    getCurrentPermissions: vi.fn(unexpected("getCurrentPermissions")),
   };
 }
 
