@@ -24,6 +24,11 @@ test.describe("Idle sign-out", () => {
     await expect(warning).toContainText("will sign you out in");
     await warning.getByRole("button", { name: "Stay signed in" }).click();
     await expect(warning).toHaveCount(0);
+    // Chromium hands a localStorage write to other tabs asynchronously. A person takes minutes to be idle; the
+    // clock below takes a millisecond, so let the other tab see the new activity first, or it would still count
+    // from the old one and sign both tabs out early.
+    const recorded = await page.evaluate(() => localStorage.getItem("valet.lastActivity"));
+    await expect.poll(() => other.evaluate(() => localStorage.getItem("valet.lastActivity"))).toBe(recorded);
 
     // Put off: the time left starts over, so the warning is back only near the end of a full period.
     await context.clock.fastForward(idleMs - 90_000);
