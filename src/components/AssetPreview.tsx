@@ -1,4 +1,5 @@
 import { Match, Show, Switch } from "solid-js";
+import { StreamingVideo } from "./StreamingVideo";
 
 export interface AssetPreviewProps {
   /** "Image", "Video", "Document", … */
@@ -9,6 +10,8 @@ export interface AssetPreviewProps {
   imageUrl?: string;
   /** A playable stream, for video. */
   streamUrl?: string;
+  /** An HLS playlist for a video that streams (`media.streamingManifest`); preferred over `streamUrl`. */
+  manifestUrl?: string;
   width?: number;
   height?: number;
   /** e.g. "PDF". */
@@ -40,6 +43,17 @@ export function AssetPreview(props: AssetPreviewProps) {
   return (
     <figure class="asset-preview">
       <Switch fallback={<DocumentIcon fileType={props.fileType} />}>
+        <Match when={props.kind === "Video" && props.manifestUrl}>
+          {(manifest) => (
+            <StreamingVideo
+              manifestUrl={manifest()}
+              posterUrl={props.imageUrl}
+              title={props.title}
+              width={size().width}
+              height={size().height}
+            />
+          )}
+        </Match>
         <Match when={props.kind === "Video" && props.streamUrl}>
           {(stream) => (
             <video
@@ -60,7 +74,8 @@ export function AssetPreview(props: AssetPreviewProps) {
               {image(url())}
               <Show when={props.kind === "Video"}>
                 <figcaption>
-                  MediaValet has no playable stream for this video; this is its poster frame.
+                  MediaValet has no playable stream for this video; this is its poster frame. Download the
+                  file to watch it.
                 </figcaption>
               </Show>
             </>

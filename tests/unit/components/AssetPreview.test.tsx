@@ -1,11 +1,14 @@
 import { cleanup, render, screen } from "@solidjs/testing-library";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { AssetPreview } from "../../../src/components/AssetPreview";
 
 const base = { title: "Harbour", altText: "Boats at dawn", fileType: "JPG" };
 
 describe("AssetPreview", () => {
-  afterEach(() => cleanup());
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+  });
 
   it("shows an image lazily, with its aspect ratio reserved", () => {
     render(() => (
@@ -30,6 +33,23 @@ describe("AssetPreview", () => {
     expect(video?.getAttribute("poster")).toBe("https://media/poster.jpg");
     expect(video?.hasAttribute("controls")).toBe(true);
     expect(video?.querySelector("source")?.getAttribute("src")).toBe("https://media/stream.m3u8");
+  });
+
+  it("streams a video that has an HLS manifest, with the still as its poster", () => {
+    vi.spyOn(HTMLMediaElement.prototype, "canPlayType").mockReturnValue("maybe");
+    vi.spyOn(HTMLMediaElement.prototype, "load").mockImplementation(() => undefined);
+    render(() => (
+      <AssetPreview
+        {...base}
+        kind="Video"
+        fileType="MP4"
+        imageUrl="https://media/poster.jpg"
+        manifestUrl="https://api/streams/v1/master.m3u8"
+      />
+    ));
+    const video = screen.getByLabelText("Video: Harbour");
+    expect(video.getAttribute("src")).toBe("https://api/streams/v1/master.m3u8");
+    expect(video.getAttribute("poster")).toBe("https://media/poster.jpg");
   });
 
   it("shows the poster and says why when a video has no stream", () => {
