@@ -7,18 +7,14 @@ export interface FilterOption {
 
 export interface LibraryFiltersProps {
   search: string;
-  /** "" for every type. */
-  type: string;
   sort: string;
-  types: readonly FilterOption[];
   sorts: readonly FilterOption[];
   /** Fired on submit only, so typing costs no request per keystroke. */
   onSearch: (text: string) => void;
-  onType: (value: string) => void;
   onSort: (value: string) => void;
 }
 
-/** The library's search box, type filter and sort order. */
+/** The library's search box and sort order (the filters are in FilterPanel). */
 export function LibraryFilters(props: LibraryFiltersProps) {
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -33,17 +29,6 @@ export function LibraryFilters(props: LibraryFiltersProps) {
         <button type="submit">Search</button>
       </form>
       <div class="filter-selects">
-        <label>
-          <span>Type</span>
-          <select
-            name="type"
-            value={props.type}
-            onChange={(event) => props.onType(event.currentTarget.value)}
-          >
-            <option value="">All types</option>
-            <For each={props.types}>{(option) => <option value={option.value}>{option.label}</option>}</For>
-          </select>
-        </label>
         <label>
           <span>Sort by</span>
           <select

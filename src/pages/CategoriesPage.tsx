@@ -6,12 +6,33 @@ import { AssetGrid } from "../components/AssetGrid";
 import { AsyncBoundary } from "../components/AsyncBoundary";
 import { Breadcrumb } from "../components/Breadcrumb";
 import { CategoryTree, type TreeItem } from "../components/CategoryTree";
+import { LibraryFilters } from "../components/LibraryFilters";
 import { Pager } from "../components/Pager";
+import { ScopeChoice } from "../components/ScopeChoice";
 import { useApi } from "./ApiContext";
 import { ancestorsOf, buildCategoryTree, categoryTrail, type CategoryNode } from "./categoryTree";
 import { createAbortableResource } from "./createAbortableResource";
+import { containerFilterFor, type CategoryScope } from "./filters/CategoryScope";
+import { buildFilters } from "./filters/buildFilters";
+import { createDebounced } from "./filters/createDebounced";
+import { FilteredView } from "./filters/FilteredView";
+import { hasFilters } from "./filters/FilterState";
+import { SavedSearchesPanel } from "./filters/SavedSearchesPanel";
 import { firstParam } from "./firstParam";
+import {
+  LIBRARY_SORTS,
+  readLibrarySearch,
+  sameLibrarySearch,
+  toAssetSearch,
+  writeLibrarySearch,
+  type LibrarySearch,
+} from "./LibrarySearch";
 import { toAssetTile } from "./toAssetTile";
+
+const SORT_OPTIONS = LIBRARY_SORTS.map((value) => ({
+  value,
+  label: { newest: "Newest first", oldest: "Oldest first", title: "Title (A–Z)" }[value],
+}));
 
 const hrefOf = (id: string) => `/categories/${encodeURIComponent(id)}`;
 
@@ -31,10 +52,14 @@ export default function CategoriesPage() {
   const params = useParams();
   const [search, setSearch] = useSearchParams();
   const id = () => params["id"];
-  const offset = () => {
-    const value = Number(firstParam(search["offset"]));
-    return Number.isSafeInteger(value) && value > 0 ? value : 0;
-  };
+  // Search, filters, sort and paging within the category, read from the URL as the library reads them.
+  const within = createMemo(() => readLibrarySearch(search), undefined, { equals: sameLibrarySearch });
+  const scope = (): CategoryScope => (firstParam(search["scope"]) === "below" ? "below" : "only");
+  const go = (change: Partial<LibrarySearch>, nextScope = scope()) =>
+    setSearch({
+      ...writeLibrarySearch({ ...within(), offset: 0, ...change }),
+      scope: nextScope === "below" ? "below" : undefined,
+    });
 
   const [all, allActions] = createAbortableResource(
     () => true,
@@ -46,15 +71,49 @@ export default function CategoriesPage() {
   const page = createMemo(
     () => {
       const categoryId = id();
-      return categoryId === undefined ? undefined : { categoryId, offset: offset() };
+      return categoryId === undefined ? undefined : { categoryId, scope: scope(), within: within() };
     },
     undefined,
-    { equals: (a, b) => a?.categoryId === b?.categoryId && a?.offset === b?.offset },
+    {
+      equals: (a, b) =>
+        a?.categoryId === b?.categoryId &&
+        a?.scope === b?.scope &&
+        (a === undefined || b === undefined || sameLibrarySearch(a.within, b.within)),
+    },
   );
+  // One search per settled change, however many boxes were ticked on the way.
+  const settled = createDebounced(() => page(), 250);
   const [assets, assetActions] = createAbortableResource(
-    () => page(),
-    (query, signal) =>
-      api.listCategoryAssets(query.categoryId, { count: PAGE_SIZE, offset: query.offset }, signal),
+    () => settled(),
+    (query, signal) => {
+      const plain =
+        query.scope === "only" &&
+        query.within.search === "" &&
+        !hasFilters(query.within.filters) &&
+        query.within.sort === "newest";
+      // The category's own listing when nothing narrows or reorders it; otherwise a search within it.
+      return plain
+        ? api.listCategoryAssets(query.categoryId, { count: PAGE_SIZE, offset: query.within.offset }, signal)
+        : api.searchAssets(
+            toAssetSearch(query.within, PAGE_SIZE, containerFilterFor(query.categoryId, query.scope)),
+            signal,
+          );
+    },
+  );
+  const facetQuery = createMemo(
+    () => {
+      const query = settled();
+      return {
+        search: query?.within.search,
+        filters: query ? buildFilters(query.within.filters) : undefined,
+        containerFilter: query ? containerFilterFor(query.categoryId, query.scope) : undefined,
+      };
+    },
+    undefined,
+    {
+      equals: (a, b) =>
+        a.search === b.search && a.filters === b.filters && a.containerFilter === b.containerFilter,
+    },
   );
 
   const heading = () => (id() !== undefined && category.state === "ready" ? category().name : "Categories");
@@ -107,36 +166,58 @@ export default function CategoriesPage() {
           <Show when={id()} fallback={<p class="lede">Choose a category to see the assets in it.</p>}>
             <section aria-labelledby="category-assets">
               <h2 id="category-assets">Assets in this category</h2>
-              <AsyncBoundary
-                loading="Loading assets…"
-                errorTitle="The assets could not be loaded"
-                onRetry={() => void assetActions.refetch()}
+              <LibraryFilters
+                search={within().search}
+                sort={within().sort}
+                sorts={SORT_OPTIONS}
+                onSearch={(text) => go({ search: text })}
+                onSort={(sort) => go({ sort: readLibrarySearch({ sort }).sort })}
+              />
+              <ScopeChoice scope={scope()} onScope={(next) => go({}, next)} />
+              <FilteredView
+                filters={within().filters}
+                facetQuery={facetQuery()}
+                onChange={(filters) => go({ filters })}
+                aside={
+                  <SavedSearchesPanel
+                    search={within()}
+                    place={{ kind: "category", categoryId: id() ?? "", scope: scope() }}
+                  />
+                }
               >
-                <Show when={assets()}>
-                  {(result) => (
-                    <Show
-                      when={result().assets.length > 0}
-                      fallback={
-                        <p role="status" class="empty">
-                          No assets in this category.
-                        </p>
-                      }
-                    >
-                      <AssetGrid tiles={result().assets.map(toAssetTile)} label="Assets in this category" />
-                      <Pager
-                        offset={result().offset}
-                        pageSize={PAGE_SIZE}
-                        shown={result().assets.length}
-                        total={result().total}
-                        onPage={(next) => {
-                          setSearch({ offset: next > 0 ? String(next) : undefined });
-                          window.scrollTo({ top: 0 });
-                        }}
-                      />
-                    </Show>
-                  )}
-                </Show>
-              </AsyncBoundary>
+                <AsyncBoundary
+                  loading="Loading assets…"
+                  errorTitle="The assets could not be loaded"
+                  onRetry={() => void assetActions.refetch()}
+                >
+                  <Show when={assets()}>
+                    {(result) => (
+                      <Show
+                        when={result().assets.length > 0}
+                        fallback={
+                          <p role="status" class="empty">
+                            {within().search || hasFilters(within().filters)
+                              ? "No assets here match this search. Try other words or fewer filters."
+                              : "No assets in this category."}
+                          </p>
+                        }
+                      >
+                        <AssetGrid tiles={result().assets.map(toAssetTile)} label="Assets in this category" />
+                        <Pager
+                          offset={result().offset}
+                          pageSize={PAGE_SIZE}
+                          shown={result().assets.length}
+                          total={result().total}
+                          onPage={(next) => {
+                            go({ offset: next });
+                            window.scrollTo({ top: 0 });
+                          }}
+                        />
+                      </Show>
+                    )}
+                  </Show>
+                </AsyncBoundary>
+              </FilteredView>
             </section>
           </Show>
         </div>

@@ -7,8 +7,12 @@ import { LibraryFilters } from "../components/LibraryFilters";
 import { Pager } from "../components/Pager";
 import { useApi } from "./ApiContext";
 import { createAbortableResource } from "./createAbortableResource";
+import { buildFilters } from "./filters/buildFilters";
+import { createDebounced } from "./filters/createDebounced";
+import { FilteredView } from "./filters/FilteredView";
+import { hasFilters } from "./filters/FilterState";
+import { SavedSearchesPanel } from "./filters/SavedSearchesPanel";
 import {
-  ASSET_TYPES,
   LIBRARY_SORTS,
   readLibrarySearch,
   sameLibrarySearch,
@@ -18,10 +22,6 @@ import {
 } from "./LibrarySearch";
 import { toAssetTile } from "./toAssetTile";
 
-const TYPE_OPTIONS = ASSET_TYPES.map((value) => ({
-  value,
-  label: { image: "Images", video: "Videos", document: "Documents" }[value],
-}));
 const SORT_OPTIONS = LIBRARY_SORTS.map((value) => ({
   value,
   label: { newest: "Newest first", oldest: "Oldest first", title: "Title (A–Z)" }[value],
@@ -32,8 +32,15 @@ export default function LibraryPage() {
   const api = useApi();
   const [params, setParams] = useSearchParams();
   const state = createMemo(() => readLibrarySearch(params), undefined, { equals: sameLibrarySearch });
+  // A burst of changes (three boxes ticked) settles into one search and one facets request.
+  const settled = createDebounced(() => state(), 250, sameLibrarySearch);
+  const facetQuery = createMemo(
+    () => ({ search: settled().search, filters: buildFilters(settled().filters) }),
+    undefined,
+    { equals: (a, b) => a.search === b.search && a.filters === b.filters },
+  );
   const [page, { refetch }] = createAbortableResource(
-    () => state(),
+    () => settled(),
     (search, signal) => api.searchAssets(toAssetSearch(search, PAGE_SIZE), signal),
   );
 
@@ -46,47 +53,51 @@ export default function LibraryPage() {
       <h1 tabindex="-1">Library</h1>
       <LibraryFilters
         search={state().search}
-        type={state().type ?? ""}
         sort={state().sort}
-        types={TYPE_OPTIONS}
         sorts={SORT_OPTIONS}
         onSearch={(search) => go({ search })}
-        onType={(type) => go({ type: readLibrarySearch({ type }).type })}
         onSort={(sort) => go({ sort: readLibrarySearch({ sort }).sort })}
       />
-      <AsyncBoundary
-        loading="Loading assets…"
-        errorTitle="The library could not be loaded"
-        onRetry={() => void refetch()}
+      <FilteredView
+        filters={state().filters}
+        facetQuery={facetQuery()}
+        onChange={(filters) => go({ filters })}
+        aside={<SavedSearchesPanel search={state()} place={{ kind: "library" }} />}
       >
-        <Show when={page()}>
-          {(result) => (
-            <Show
-              when={result().assets.length > 0}
-              fallback={
-                <p role="status" class="empty">
-                  {state().search || state().type
-                    ? "No assets match this search. Try other words or another type."
-                    : "This library has no assets yet."}
-                </p>
-              }
-            >
-              <AssetGrid tiles={result().assets.map(toAssetTile)} />
-              <Pager
-                offset={result().offset}
-                pageSize={PAGE_SIZE}
-                shown={result().assets.length}
-                total={result().total}
-                onPage={(offset) => {
-                  go({ ...state(), offset });
-                  // The pager sits below the grid; the new page starts at the top.
-                  window.scrollTo({ top: 0 });
-                }}
-              />
-            </Show>
-          )}
-        </Show>
-      </AsyncBoundary>
+        <AsyncBoundary
+          loading="Loading assets…"
+          errorTitle="The library could not be loaded"
+          onRetry={() => void refetch()}
+        >
+          <Show when={page()}>
+            {(result) => (
+              <Show
+                when={result().assets.length > 0}
+                fallback={
+                  <p role="status" class="empty">
+                    {state().search || hasFilters(state().filters)
+                      ? "No assets match this search. Try other words or fewer filters."
+                      : "This library has no assets yet."}
+                  </p>
+                }
+              >
+                <AssetGrid tiles={result().assets.map(toAssetTile)} />
+                <Pager
+                  offset={result().offset}
+                  pageSize={PAGE_SIZE}
+                  shown={result().assets.length}
+                  total={result().total}
+                  onPage={(offset) => {
+                    go({ ...state(), offset });
+                    // The pager sits below the grid; the new page starts at the top.
+                    window.scrollTo({ top: 0 });
+                  }}
+                />
+              </Show>
+            )}
+          </Show>
+        </AsyncBoundary>
+      </FilteredView>
     </>
   );
 }

@@ -1,8 +1,13 @@
 import type { AssetSearch, AssetSort } from "../api";
+import { buildFilters } from "./filters/buildFilters";
+import { NO_FILTERS, sameFilters, type FilterState } from "./filters/FilterState";
+import {
+  readFilterParams,
+  writeFilterParams,
+  type FilterParams,
+  type RawParams,
+} from "./filters/filterParams";
 import { firstParam } from "./firstParam";
-
-export const ASSET_TYPES = ["image", "video", "document"] as const;
-export type AssetTypeFilter = (typeof ASSET_TYPES)[number];
 
 export const LIBRARY_SORTS = ["newest", "oldest", "title"] as const;
 export type LibrarySort = (typeof LIBRARY_SORTS)[number];
@@ -11,25 +16,25 @@ export type LibrarySort = (typeof LIBRARY_SORTS)[number];
 export interface LibrarySearch {
   /** Trimmed; empty means everything. */
   search: string;
-  type: AssetTypeFilter | undefined;
+  filters: FilterState;
   sort: LibrarySort;
   /** Zero-based, never negative. */
   offset: number;
 }
 
 /** What the router's `useSearchParams()` hands over. */
-export type RawSearchParams = Partial<Record<string, string | string[]>>;
+export type RawSearchParams = RawParams;
 
 /** For `setSearchParams`: undefined removes a parameter, so defaults never clutter the URL. */
-export type LibrarySearchParams = Record<"search" | "type" | "sort" | "offset", string | undefined>;
+export type LibrarySearchParams = Record<"search" | "sort" | "offset", string | undefined> & FilterParams;
 
-const SORT_ORDER: Record<LibrarySort, AssetSort> = {
+export const EMPTY_SEARCH: LibrarySearch = { search: "", filters: NO_FILTERS, sort: "newest", offset: 0 };
+
+export const SORT_ORDER: Record<LibrarySort, AssetSort> = {
   newest: "record.createdAt D",
   oldest: "record.createdAt A",
   title: "title A",
 };
-
-const TYPE_NAME: Record<AssetTypeFilter, string> = { image: "Image", video: "Video", document: "Document" };
 
 function oneOf<T extends string>(allowed: readonly T[], value: string | undefined): T | undefined {
   return allowed.find((candidate) => candidate === value?.toLowerCase());
@@ -40,7 +45,7 @@ export function readLibrarySearch(params: RawSearchParams): LibrarySearch {
   const offset = Number(firstParam(params["offset"]));
   return {
     search: (firstParam(params["search"]) ?? "").trim(),
-    type: oneOf(ASSET_TYPES, firstParam(params["type"])),
+    filters: readFilterParams(params),
     sort: oneOf(LIBRARY_SORTS, firstParam(params["sort"])) ?? "newest",
     offset: Number.isSafeInteger(offset) && offset > 0 ? offset : 0,
   };
@@ -50,21 +55,24 @@ export function readLibrarySearch(params: RawSearchParams): LibrarySearch {
 export function writeLibrarySearch(search: LibrarySearch): LibrarySearchParams {
   return {
     search: search.search.trim() || undefined,
-    type: search.type,
+    ...writeFilterParams(search.filters),
     sort: search.sort === "newest" ? undefined : search.sort,
     offset: search.offset > 0 ? String(search.offset) : undefined,
   };
 }
 
 export function sameLibrarySearch(a: LibrarySearch, b: LibrarySearch): boolean {
-  return a.search === b.search && a.type === b.type && a.sort === b.sort && a.offset === b.offset;
+  return (
+    a.search === b.search && sameFilters(a.filters, b.filters) && a.sort === b.sort && a.offset === b.offset
+  );
 }
 
-/** The `POST /assets/search` body for one page of `search`. */
-export function toAssetSearch(search: LibrarySearch, count: number): AssetSearch {
+/** The `POST /assets/search` body for one page of `search`, within `containerFilter` when given. */
+export function toAssetSearch(search: LibrarySearch, count: number, containerFilter?: string): AssetSearch {
   return {
     search: search.search || undefined,
-    filters: search.type === undefined ? undefined : `(AssetType EQ ${TYPE_NAME[search.type]})`,
+    filters: buildFilters(search.filters),
+    containerFilter,
     sort: SORT_ORDER[search.sort],
     count,
     offset: search.offset,

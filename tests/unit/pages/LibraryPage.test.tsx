@@ -38,13 +38,13 @@ describe("LibraryPage", () => {
     expect(await screen.findByText("Asset 2")).toBeTruthy();
     expect(api.searchAssets.mock.calls[0]?.[0]).toEqual({
       search: "boat",
-      filters: "(AssetType EQ Video)",
+      filters: "(AssetType EQ 'Video')",
       sort: "title A",
       count: 50,
       offset: 50,
     });
     expect((screen.getByLabelText("Search assets") as HTMLInputElement).value).toBe("boat");
-    expect((screen.getByLabelText("Type") as HTMLSelectElement).value).toBe("video");
+    expect((screen.getByRole("checkbox", { name: /^Video/ }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByLabelText("Sort by") as HTMLSelectElement).value).toBe("title");
     expect(screen.getByTestId("pager-status").textContent).toBe("Showing 51–53 of 120 · page 2 of 3");
     expect(screen.getByRole("link", { name: /Asset 0/ }).getAttribute("href")).toBe("/assets/a0");
@@ -73,14 +73,14 @@ describe("LibraryPage", () => {
     await screen.findByText("Asset 0");
     const user = userEvent.setup();
 
-    await user.selectOptions(screen.getByLabelText("Type"), "image");
+    await user.click(screen.getByRole("checkbox", { name: /^Image/ }));
     await expect.poll(() => history.get()).toBe("/assets?type=image");
     await user.selectOptions(screen.getByLabelText("Sort by"), "oldest");
     await expect.poll(() => history.get()).toBe("/assets?type=image&sort=oldest");
     await expect
       .poll(() => api.searchAssets.mock.calls.at(-1)?.[0])
       .toMatchObject({
-        filters: "(AssetType EQ Image)",
+        filters: "(AssetType EQ 'Image')",
         sort: "record.createdAt A",
         offset: 0,
       });
@@ -104,7 +104,7 @@ describe("LibraryPage", () => {
     api.searchAssets.mockResolvedValue(testPage([]));
     renderLibrary(api, "/assets?search=zzz");
     expect(
-      await screen.findByText("No assets match this search. Try other words or another type."),
+      await screen.findByText("No assets match this search. Try other words or fewer filters."),
     ).toBeTruthy();
   });
 

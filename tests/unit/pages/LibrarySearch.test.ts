@@ -6,8 +6,9 @@ import {
   writeLibrarySearch,
   type LibrarySearch,
 } from "../../../src/pages/LibrarySearch";
+import { NO_FILTERS } from "../../../src/pages/filters/FilterState";
 
-const defaults: LibrarySearch = { search: "", type: undefined, sort: "newest", offset: 0 };
+const defaults: LibrarySearch = { search: "", filters: NO_FILTERS, sort: "newest", offset: 0 };
 
 describe("LibrarySearch", () => {
   describe("readLibrarySearch", () => {
@@ -18,7 +19,7 @@ describe("LibrarySearch", () => {
     it("reads every parameter", () => {
       expect(readLibrarySearch({ search: " beach ", type: "video", sort: "title", offset: "48" })).toEqual({
         search: "beach",
-        type: "video",
+        filters: { ...NO_FILTERS, types: ["Video"] },
         sort: "title",
         offset: 48,
       });
@@ -33,7 +34,7 @@ describe("LibrarySearch", () => {
 
     it("ignores case in type and sort, and takes the first of repeated parameters", () => {
       expect(readLibrarySearch({ type: "Image", sort: "OLDEST", search: ["a", "b"] })).toMatchObject({
-        type: "image",
+        filters: { ...NO_FILTERS, types: ["Image"] },
         sort: "oldest",
         search: "a",
       });
@@ -44,16 +45,30 @@ describe("LibrarySearch", () => {
     it("leaves every default out of the URL", () => {
       expect(writeLibrarySearch(defaults)).toEqual({
         search: undefined,
-        type: undefined,
         sort: undefined,
         offset: undefined,
+        type: undefined,
+        ext: undefined,
+        status: undefined,
+        by: undefined,
+        rating: undefined,
+        uploadedFrom: undefined,
+        uploadedTo: undefined,
+        approvedFrom: undefined,
+        approvedTo: undefined,
+        attr: undefined,
       });
     });
 
     it("round-trips through readLibrarySearch", () => {
-      const search: LibrarySearch = { search: "red car", type: "document", sort: "oldest", offset: 96 };
+      const search: LibrarySearch = {
+        search: "red car",
+        filters: { ...NO_FILTERS, types: ["Document"] },
+        sort: "oldest",
+        offset: 96,
+      };
       const written = writeLibrarySearch(search);
-      expect(written).toEqual({ search: "red car", type: "document", sort: "oldest", offset: "96" });
+      expect(written).toMatchObject({ search: "red car", type: ["document"], sort: "oldest", offset: "96" });
       const asParams = Object.fromEntries(Object.entries(written).filter(([, value]) => value !== undefined));
       expect(readLibrarySearch(asParams)).toEqual(search);
     });
@@ -66,9 +81,10 @@ describe("LibrarySearch", () => {
       expect(toAssetSearch({ ...defaults, sort: "title" }, 48).sort).toBe("title A");
     });
 
-    it("turns the type into MediaValet's AssetType filter", () => {
-      expect(toAssetSearch({ ...defaults, type: "image" }, 48).filters).toBe("(AssetType EQ Image)");
-      expect(toAssetSearch({ ...defaults, type: "document" }, 48).filters).toBe("(AssetType EQ Document)");
+    it("turns the filters into one MediaValet filters expression", () => {
+      expect(toAssetSearch({ ...defaults, filters: { ...NO_FILTERS, types: ["Image"] } }, 48).filters).toBe(
+        "(AssetType EQ 'Image')",
+      );
       expect(toAssetSearch(defaults, 48).filters).toBeUndefined();
     });
 
@@ -79,6 +95,12 @@ describe("LibrarySearch", () => {
         offset: 48,
       });
       expect(toAssetSearch(defaults, 48).search).toBeUndefined();
+    });
+
+    it("searches within a container filter when one is given", () => {
+      expect(toAssetSearch(defaults, 48, "CategoryIds/ANY(c: c EQ 'c1')").containerFilter).toBe(
+        "CategoryIds/ANY(c: c EQ 'c1')",
+      );
     });
   });
 
