@@ -6,6 +6,8 @@ const LandingPage = lazy(() => import("./pages/LandingPage"));
 const LibraryPage = lazy(() => import("./pages/LibraryPage"));
 const AssetPage = lazy(() => import("./pages/AssetPage"));
 const CategoriesPage = lazy(() => import("./pages/CategoriesPage"));
+const LightboxesPage = lazy(() => import("./pages/LightboxesPage"));
+const LightboxPage = lazy(() => import("./pages/LightboxPage"));
 const ProfilePage = lazy(() => import("./pages/ProfilePage"));
 const SessionPage = lazy(() => import("./pages/SessionPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
@@ -38,6 +40,8 @@ export function AppRoutes(props: { callbackPath: string; passwordSignIn: boolean
       <Route path="/assets" component={signedIn(LibraryPage)} />
       <Route path="/assets/:id" component={signedIn(AssetPage)} />
       <Route path="/categories/:id?" component={signedIn(CategoriesPage)} />
+      <Route path="/lightboxes" component={signedIn(LightboxesPage)} />
+      <Route path="/lightboxes/:id" component={signedIn(LightboxPage)} />
       <Route path="/session" component={signedIn(SessionPage)} />
       <Route path="/profile" component={signedIn(ProfilePage)} />
       <Route path="*404" component={NotFoundPage} />

@@ -28,6 +28,9 @@ export function AppHeader(props: AppHeaderProps) {
               <A href="/categories">Categories</A>
             </li>
             <li>
+              <A href="/lightboxes">Lightboxes</A>
+            </li>
+            <li>
               <A href="/profile">Profile</A>
             </li>
             <li>

@@ -1,5 +1,5 @@
 import { A, useParams } from "@solidjs/router";
-import { For, Match, Show, Switch } from "solid-js";
+import { createSignal, For, lazy, Match, Show, Suspense, Switch } from "solid-js";
 import type { Asset } from "../api";
 import { AssetPreview } from "../components/AssetPreview";
 import { AssetTextForm } from "../components/AssetTextForm";
@@ -7,11 +7,17 @@ import { AsyncBoundary } from "../components/AsyncBoundary";
 import { formatBytes } from "../components/formatBytes";
 import { formatDate } from "../components/formatDate";
 import { KeywordEditor } from "../components/KeywordEditor";
+import { readPermissions } from "../api/readPermissions";
 import { useApi } from "./ApiContext";
 import { createAbortableResource } from "./createAbortableResource";
 import { createKeywordEditing } from "./createKeywordEditing";
 import { createTextEditing } from "./createTextEditing";
 import { displayPath } from "./categoryTree";
+import { notPermittedMessage, permits } from "./permits";
+
+// Loaded only when the person asks to download or file the asset in a lightbox.
+const AssetDownloads = lazy(() => import("./AssetDownloads"));
+const AddToLightbox = lazy(() => import("./AddToLightbox"));
 
 /** One asset: a large preview, its facts, keywords, attributes and categories, with its text and keywords editable. */
 export default function AssetPage() {
@@ -22,6 +28,20 @@ export default function AssetPage() {
     api.getAsset(assetId, signal),
   );
   const ready = () => (asset.state === "ready" ? asset() : undefined);
+  // The person's own permissions back up the asset's; when they cannot be read, MediaValet decides (and a 403 says so).
+  const [userPermissions] = createAbortableResource(
+    () => true,
+    (_, signal) => api.getCurrentPermissions(signal).catch(() => undefined),
+  );
+  /** Whether to offer an action: the asset's own `permissions` first, then the person's. */
+  const may = (name: string) => {
+    const current = ready();
+    if (current === undefined) return false;
+    const own = readPermissions((current as { permissions?: unknown }).permissions);
+    return permits(name, own, userPermissions.state === "ready" ? userPermissions() : undefined);
+  };
+  const [downloadOpen, setDownloadOpen] = createSignal(false);
+  const [lightboxOpen, setLightboxOpen] = createSignal(false);
   const text = createTextEditing(api, ready, (update) => mutate(update));
   const keywords = createKeywordEditing(api, id);
   const [categories, categoryActions] = createAbortableResource(id, (assetId, signal) =>
@@ -88,14 +108,19 @@ export default function AssetPage() {
                     </Match>
                     <Match when={!text.editing()}>
                       <TextFacts asset={current()} />
-                      <button
-                        type="button"
-                        ref={(element) => (editButton = element)}
-                        disabled={text.saving()}
-                        onClick={() => text.start()}
+                      <Show
+                        when={may("asset:editMetadata")}
+                        fallback={<p class="empty">{notPermittedMessage("asset:editMetadata")}</p>}
                       >
-                        Edit details
-                      </button>
+                        <button
+                          type="button"
+                          ref={(element) => (editButton = element)}
+                          disabled={text.saving()}
+                          onClick={() => text.start()}
+                        >
+                          Edit details
+                        </button>
+                      </Show>
                     </Match>
                   </Switch>
                 </section>
@@ -106,13 +131,40 @@ export default function AssetPage() {
                     when={current().media.download}
                     fallback={<p class="empty">MediaValet gave no download link for this file.</p>}
                   >
-                    {(href) => (
-                      <p>
-                        <a class="button" href={href()} download={current().file.fileName}>
-                          Download {current().file.fileName}
-                        </a>
-                      </p>
-                    )}
+                    <Show
+                      when={may("asset:download")}
+                      fallback={<p class="empty">{notPermittedMessage("asset:download")}</p>}
+                    >
+                      <Show
+                        when={downloadOpen()}
+                        fallback={
+                          <p>
+                            <button type="button" onClick={() => setDownloadOpen(true)}>
+                              Download {current().file.fileName}…
+                            </button>
+                          </p>
+                        }
+                      >
+                        <Suspense fallback={<p class="loading">Loading the download…</p>}>
+                          <AssetDownloads asset={current()} />
+                        </Suspense>
+                      </Show>
+                    </Show>
+                  </Show>
+                </section>
+                <section aria-labelledby="asset-lightboxes">
+                  <h2 id="asset-lightboxes">Lightboxes</h2>
+                  <Show
+                    when={lightboxOpen()}
+                    fallback={
+                      <button type="button" onClick={() => setLightboxOpen(true)}>
+                        Add to lightbox…
+                      </button>
+                    }
+                  >
+                    <Suspense fallback={<p class="loading">Loading your lightboxes…</p>}>
+                      <AddToLightbox assetId={current().id} />
+                    </Suspense>
                   </Show>
                 </section>
                 <section aria-labelledby="asset-keywords">
@@ -122,7 +174,11 @@ export default function AssetPage() {
                     errorTitle="The keywords could not be loaded"
                     onRetry={() => void keywords.refetch()}
                   >
-                    <Show when={keywords.saved()}>
+                    <Show when={keywords.saved() && !may("asset:editKeywords")}>
+                      <ReadOnlyKeywords names={keywords.shown().map((keyword) => keyword.name)} />
+                      <p class="empty">{notPermittedMessage("asset:editKeywords")}</p>
+                    </Show>
+                    <Show when={keywords.saved() && may("asset:editKeywords")}>
                       <KeywordEditor
                         keywords={keywords.shown()}
                         text={keywords.text()}
@@ -191,6 +247,22 @@ export default function AssetPage() {
         </Show>
       </AsyncBoundary>
     </>
+  );
+}
+
+function ReadOnlyKeywords(props: { names: readonly string[] }) {
+  return (
+    <Show when={props.names.length > 0} fallback={<p class="empty">No keywords yet.</p>}>
+      <ul class="chips" aria-label="Keywords">
+        <For each={props.names}>
+          {(name) => (
+            <li class="chip">
+              <span>{name}</span>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
   );
 }
 
