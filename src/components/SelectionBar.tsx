@@ -1,0 +1,55 @@
+import { For, Show, type JSX } from "solid-js";
+
+export interface SelectionBarAction {
+  id: string;
+  label: string;
+}
+
+/**
+ * The bar that stays in view while anything is selected: the count, Clear, ways to select more, and the actions on
+ * the selection. `children` is a slot for actions that live elsewhere (e.g. download).
+ */
+export function SelectionBar(props: {
+  count: number;
+  limit: number;
+  /** How many results the current listing has, for "Select all N results"; undefined hides it. */
+  total?: number;
+  busy?: string;
+  actions: readonly SelectionBarAction[];
+  onAction: (id: string) => void;
+  onSelectPage: () => void;
+  onSelectAll: () => void;
+  onClear: () => void;
+  children?: JSX.Element;
+}) {
+  const allCount = () => Math.min(props.total ?? 0, props.limit);
+  return (
+    <div class="selection-bar" role="region" aria-label="Selection">
+      <span class="selection-count" role="status" data-testid="selection-count">
+        {props.count} selected{props.count >= props.limit ? ` (the most a selection holds)` : ""}
+      </span>
+      <button type="button" onClick={() => props.onSelectPage()}>
+        Select this page
+      </button>
+      <Show when={props.total !== undefined && props.total > 0}>
+        <button type="button" onClick={() => props.onSelectAll()} disabled={props.busy !== undefined}>
+          Select all {allCount()} results
+        </button>
+      </Show>
+      <Show when={props.busy}>{(busy) => <span role="status">{busy()}</span>}</Show>
+      <Show when={props.count > 0}>
+        <For each={props.actions}>
+          {(action) => (
+            <button type="button" onClick={() => props.onAction(action.id)}>
+              {action.label}
+            </button>
+          )}
+        </For>
+        {props.children}
+        <button type="button" onClick={() => props.onClear()}>
+          Clear selection
+        </button>
+      </Show>
+    </div>
+  );
+}
