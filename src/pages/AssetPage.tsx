@@ -18,6 +18,9 @@ import { notPermittedMessage, permits } from "./permits";
 // Loaded only when the person asks to download or file the asset in a lightbox.
 const AssetDownloads = lazy(() => import("./AssetDownloads"));
 const AddToLightbox = lazy(() => import("./AddToLightbox"));
+// The Sharing and Activity panels come with their own chunk, after the asset itself.
+const AssetSharing = lazy(() => import("./AssetSharing"));
+const AssetActivity = lazy(() => import("./AssetActivity"));
 
 /** One asset: a large preview, its facts, keywords, attributes and categories, with its text and keywords editable. */
 export default function AssetPage() {
@@ -80,6 +83,7 @@ export default function AssetPage() {
                 altText={current().altText ?? ""}
                 imageUrl={current().media.large ?? current().media.medium ?? current().media.thumb}
                 streamUrl={current().media.stream}
+                manifestUrl={current().media.streamingManifest}
                 width={current().file.imageWidth}
                 height={current().file.imageHeight}
                 fileType={current().file.fileType}
@@ -246,6 +250,24 @@ export default function AssetPage() {
           )}
         </Show>
       </AsyncBoundary>
+      <Show when={ready()}>
+        {(current) => (
+          <div class="activity-panels">
+            <AsyncBoundary
+              loading="Loading sharing and activity…"
+              errorTitle="Sharing and activity could not be loaded"
+              onRetry={() => undefined}
+            >
+              <AssetSharing
+                assetId={current().id}
+                kind={current().media.type}
+                fileType={current().file.fileType}
+              />
+              <AssetActivity assetId={current().id} />
+            </AsyncBoundary>
+          </div>
+        )}
+      </Show>
     </>
   );
 }

@@ -27,6 +27,11 @@ function renderAsset(asset = testAsset()) {
   ]);
   api.getAssetAttributes.mockResolvedValue({ at1: "CC BY", at2: "" });
   api.listAttributes.mockResolvedValue([{ id: "at1", name: "Licence", attributeType: "Text" }]);
+  // The Sharing and Activity panels (tested on their own in AssetSharing/AssetActivity tests) start empty.
+  api.listDirectLinks.mockResolvedValue([]);
+  api.listComments.mockResolvedValue([]);
+  api.getHistory.mockResolvedValue([]);
+  api.listRelatedAssets.mockResolvedValue([]);
   const history = createMemoryHistory();
   history.set({ value: "/assets/a1" });
   render(() => (
