@@ -38,12 +38,6 @@ export interface LightboxEndpoints {
   removeLightboxAsset(id: string, assetId: string, signal?: AbortSignal): Promise<void>;
 }
 
-/** The `containerFilter` of `POST /assets/search` that keeps only the assets in one lightbox. */
-export function lightboxContainerFilter(id: string): string {
-  // The id sits inside single quotes in MediaValet's filter syntax; a quote in it would end the literal early.
-  return `LightboxIds/ANY(l: l EQ '${id.replaceAll("'", "''")}')`;
-}
-
 /** The lightbox calls of the MediaValet API (research §2.7). */
 export function createLightboxEndpoints(transport: ApiTransport): LightboxEndpoints {
   const path = (id: string) => `/lightboxes/${encodePathSegment(id)}`;

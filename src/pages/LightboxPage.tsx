@@ -1,7 +1,7 @@
 import { A, useParams, useSearchParams } from "@solidjs/router";
 import { createMemo, createSignal, lazy, Show, Suspense } from "solid-js";
 import { PAGE_SIZE } from "../api";
-import { lightboxContainerFilter } from "../api/lightboxEndpoints";
+import { lightboxContainerFilter } from "../api/lightboxContainerFilter";
 import { AssetGrid } from "../components/AssetGrid";
 import { AsyncBoundary } from "../components/AsyncBoundary";
 import { Pager } from "../components/Pager";
