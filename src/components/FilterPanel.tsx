@@ -48,18 +48,15 @@ export interface FilterPanelProps {
   onRange: (group: string, from: string | undefined, to: string | undefined) => void;
 }
 
-/** The count after a value; zero is said in words too, so dimming is never the only sign. */
-function Count(props: { count: number | undefined }) {
+/** A value's label with its count; zero is said in words too, so dimming is never the only sign. */
+function Labelled(props: { label: string; count: number | undefined }) {
   return (
-    <Show when={props.count !== undefined}>
-      <span class="facet-count">
-        {" "}
-        ({props.count})
-        <Show when={props.count === 0}>
-          <span class="visually-hidden"> none in this search</span>
-        </Show>
-      </span>
-    </Show>
+    <>
+      {props.count === undefined ? props.label : `${props.label} (${props.count})`}
+      <Show when={props.count === 0}>
+        <span class="visually-hidden"> none in this search</span>
+      </Show>
+    </>
   );
 }
 
@@ -79,8 +76,7 @@ function FacetOption(props: {
           checked={props.value.selected}
           onChange={(event) => props.onPick(event.currentTarget.checked)}
         />
-        {props.value.label}
-        <Count count={props.value.count} />
+        <Labelled label={props.value.label} count={props.value.count} />
       </label>
     </li>
   );
@@ -159,8 +155,7 @@ export function FilterPanel(props: FilterPanelProps) {
                             : props.onRange(group.key, `${year.value}-01-01`, `${year.value}-12-31`)
                         }
                       >
-                        {year.label}
-                        <Count count={year.count} />
+                        <Labelled label={year.label} count={year.count} />
                       </button>
                     </li>
                   )}
