@@ -1,6 +1,6 @@
 import { Router } from "@solidjs/router";
 import { render } from "solid-js/web";
-import { createLazyApiClient } from "./api";
+import { createLazyApiClient } from "./api/createLazyApiClient";
 import { AuthProvider, createAuth, createLazyUserManager, hasStoredSession, toRouterPath } from "./auth";
 import { ConfigErrorPage, loadConfig, type ValetConfig } from "./config";
 import { ApiContext } from "./pages/ApiContext";
