@@ -9,7 +9,7 @@ import { useApi } from "./ApiContext";
 import { createAbortableResource } from "./createAbortableResource";
 import { firstParam } from "./firstParam";
 import { messageOf } from "./messageOf";
-import { permits } from "./permits";
+import { notPermittedMessage, permits } from "./permits";
 import { toAssetTile } from "./toAssetTile";
 
 const DownloadSelection = lazy(() => import("./DownloadSelection"));
@@ -51,6 +51,12 @@ export default function LightboxPage() {
         signal,
       ),
   );
+  const [userPermissions] = createAbortableResource(
+    () => true,
+    (_, signal) => api.getCurrentPermissions(signal).catch(() => undefined),
+  );
+  const mayDownload = () =>
+    permits("asset:download", userPermissions.state === "ready" ? userPermissions() : undefined);
   const [chosen, setChosen] = createSignal<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = createSignal("");
   const [error, setError] = createSignal<string>();
@@ -158,13 +164,18 @@ export default function LightboxPage() {
                         : `Remove ${chosen().size} chosen from lightbox`}
                     </button>
                   </Show>
-                  <Show when={!downloading()}>
-                    <button type="button" onClick={() => setDownloading(true)}>
-                      Download…
-                    </button>
+                  <Show
+                    when={mayDownload()}
+                    fallback={<p class="empty">{notPermittedMessage("asset:download")}</p>}
+                  >
+                    <Show when={!downloading()}>
+                      <button type="button" onClick={() => setDownloading(true)}>
+                        Download…
+                      </button>
+                    </Show>
                   </Show>
                 </div>
-                <Show when={downloading()}>
+                <Show when={downloading() && mayDownload()}>
                   <Suspense fallback={<p class="loading">Loading the download…</p>}>
                     <DownloadSelection
                       assetIds={toDownload()}
