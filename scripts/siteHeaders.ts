@@ -78,7 +78,9 @@ export function contentSecurityPolicy(facts: SiteFacts): string {
     ["script-src", "'self'"],
     ["style-src", "'self'"],
     ["img-src", media],
-    ["media-src", media],
+    // blob: is the MediaSource that hls.js plays a stream through; its playlists and segments are fetched
+    // (connect-src: the API's origin, where MediaValet's streams are served). No worker-src: hls.js runs without one.
+    ["media-src", `${media} blob:`],
     ["font-src", "'self'"],
     ["connect-src", unique(["'self'", ...facts.connectOrigins]).join(" ")],
     ["manifest-src", "'self'"],

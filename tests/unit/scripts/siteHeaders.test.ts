@@ -42,4 +42,19 @@ describe("contentSecurityPolicy", () => {
       ),
     ).toHaveLength(1);
   });
+
+  it("lets hls.js play a stream through a MediaSource (blob:) and fetch it from the API, with no worker allowed", () => {
+    const policy = contentSecurityPolicy(readSiteFacts(config, { basePath: "/" }));
+    const directive = (name: string) =>
+      policy
+        .split("; ")
+        .find((part) => part.startsWith(`${name} `))
+        ?.split(" ")
+        .slice(1);
+    expect(directive("media-src")).toContain("blob:");
+    expect(directive("media-src")).toContain("https://api.mediavalet.com");
+    expect(directive("connect-src")).toContain("https://api.mediavalet.com");
+    expect(directive("worker-src")).toBeUndefined();
+    expect(directive("default-src")).toEqual(["'none'"]);
+  });
 });
