@@ -69,12 +69,12 @@ test.describe("The library", () => {
     const everything = await readPager(page);
     const newestFirst = await titles.allTextContents();
 
-    await page.getByLabel("Type").selectOption("video");
+    await page.getByRole("checkbox", { name: /^Video/ }).check();
     await expect(page).toHaveURL(/\/assets\?type=video$/);
     await expect.poll(async () => (await readPager(page)).total).toBeLessThan(everything.total);
     expect(new Set(await kinds.allTextContents())).toEqual(new Set(["Video"]));
 
-    await page.getByLabel("Type").selectOption("");
+    await page.getByRole("checkbox", { name: /^Video/ }).uncheck();
     await page.getByLabel("Sort by").selectOption("oldest");
     await expect(page).toHaveURL(/\/assets\?sort=oldest$/);
     await expect.poll(() => titles.allTextContents()).not.toEqual(newestFirst);
