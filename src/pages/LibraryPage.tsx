@@ -20,6 +20,7 @@ import {
   writeLibrarySearch,
   type LibrarySearch,
 } from "./LibrarySearch";
+import { readRange, useListingSelection } from "./SelectionPanel";
 import { toAssetTile } from "./toAssetTile";
 
 const SORT_OPTIONS = LIBRARY_SORTS.map((value) => ({
@@ -44,6 +45,25 @@ export default function LibraryPage() {
     (search, signal) => api.searchAssets(toAssetSearch(search, PAGE_SIZE), signal),
   );
 
+  const picking = useListingSelection(api, () => {
+    const result = page.latest;
+    if (!result) return undefined;
+    const search = settled();
+    return {
+      listing: JSON.stringify({ ...search, offset: 0 }),
+      offset: result.offset,
+      total: result.total,
+      assets: result.assets,
+      loadRange: (start, end) =>
+        readRange(
+          start,
+          end,
+          async (offset, count) =>
+            (await api.searchAssets(toAssetSearch({ ...search, offset }, count))).assets,
+        ),
+    };
+  });
+
   // Every change is a new history entry, so Back and Forward step through searches.
   const go = (change: Partial<LibrarySearch>) =>
     setParams(writeLibrarySearch({ ...state(), offset: 0, ...change }));
@@ -64,6 +84,7 @@ export default function LibraryPage() {
         onChange={(filters) => go({ filters })}
         aside={<SavedSearchesPanel search={state()} place={{ kind: "library" }} />}
       >
+        <picking.Panel />
         <AsyncBoundary
           loading="Loading assets…"
           errorTitle="The library could not be loaded"
@@ -81,7 +102,7 @@ export default function LibraryPage() {
                   </p>
                 }
               >
-                <AssetGrid tiles={result().assets.map(toAssetTile)} />
+                <AssetGrid tiles={result().assets.map(toAssetTile)} selection={picking.tileSelection} />
                 <Pager
                   offset={result().offset}
                   pageSize={PAGE_SIZE}
