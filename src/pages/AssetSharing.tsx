@@ -173,8 +173,12 @@ export default function AssetSharing(props: AssetSharingProps) {
                               aria-label={`Address of “${link.linkName}”`}
                               onFocus={(event) => event.currentTarget.select()}
                             />
-                            <button type="button" onClick={() => void copy(link, address())}>
-                              Copy<span class="visually-hidden"> the address of “{link.linkName}”</span>
+                            <button
+                              type="button"
+                              aria-label={`Copy the address of “${link.linkName}”`}
+                              onClick={() => void copy(link, address())}
+                            >
+                              Copy
                             </button>
                           </div>
                         )}
