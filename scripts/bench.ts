@@ -269,6 +269,47 @@ async function heapAcrossRenewals(
   return { before, after, samples, tokenRequests };
 }
 
+/**
+ * "Filter change to grid updated": on a signed-in library, ticks and unticks the Video type `RUNS` times each; each
+ * change is timed from the click to the pager showing the new total, and its API requests are counted until the page
+ * is idle (the panel debounces, so one change should cost one search and one facets request).
+ */
+async function filterChanges(setup: Setup, signedIn: Awaited<ReturnType<BrowserContext["storageState"]>>) {
+  const context = await newContext(setup, signedIn);
+  const page = await context.newPage();
+  await page.goto("assets");
+  const pager = page.getByTestId("pager-status").first();
+  await pager.waitFor();
+  await page.waitForLoadState("networkidle");
+  const video = page.getByRole("region", { name: "Filters" }).getByRole("checkbox", { name: /^Video/ });
+  const timings: number[] = [];
+  let last = { search: 0, facets: 0, otherApi: 0 };
+  for (let i = 0; i < RUNS * 2; i++) {
+    const before = await pager.textContent();
+    const counts = { search: 0, facets: 0, otherApi: 0 };
+    const onRequest = (request: Request) => {
+      if (classify(request.url(), setup) !== "api") return;
+      const path = new URL(request.url()).pathname;
+      if (path.endsWith("/assets/search")) counts.search += 1;
+      else if (path.endsWith("/search/facets")) counts.facets += 1;
+      else counts.otherApi += 1;
+    };
+    page.on("request", onRequest);
+    const started = performance.now();
+    await video.click();
+    await page.waitForFunction(
+      (previous) => document.querySelector('[data-testid="pager-status"]')?.textContent !== previous,
+      before,
+    );
+    timings.push(performance.now() - started);
+    await page.waitForLoadState("networkidle");
+    page.off("request", onRequest);
+    last = counts;
+  }
+  await context.close();
+  return { median: median(timings), last };
+}
+
 function formatCounts(counts: Map<Kind, number>): string {
   const order: Kind[] = ["app", "discovery", "jwks", "authorize", "token", "auth other", "api", "media"];
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
@@ -305,6 +346,7 @@ async function main(): Promise<string> {
 
     const js = await jsPerRoute(setup, signedIn);
     const heap = await heapAcrossRenewals(setup, signedIn);
+    const filter = await filterChanges(setup, signedIn);
     const last = runs.at(-1);
     const ms = (pick: (run: Run) => number) => `${median(runs.map(pick)).toFixed(0).padStart(5)} ms`;
     const lines = [
@@ -326,6 +368,9 @@ async function main(): Promise<string> {
       `  callback leg (callback to library)    ${ms((run) => run.callbackLeg)}`,
       `  warm start (reload to library data)   ${ms((run) => run.warmStart)}`,
       `  renewal ("Renew now" to renewed)      ${ms((run) => run.renewal)}`,
+      `  filter change to grid updated         ${filter.median.toFixed(0).padStart(5)} ms ` +
+        `(${RUNS * 2} changes; last: ${filter.last.search} search, ${filter.last.facets} facets, ` +
+        `${filter.last.otherApi} other API requests)`,
       "",
       `Heap across ${RENEWALS} renewals (after a forced GC): ${kib(heap.before)} before, ${kib(heap.after)} after ` +
         `(${heap.after >= heap.before ? "+" : ""}${kib(heap.after - heap.before)}); ${heap.tokenRequests} token requests`,
