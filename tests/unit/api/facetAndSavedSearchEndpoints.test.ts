@@ -78,7 +78,14 @@ describe("saved search endpoints", () => {
       envelope(init.method === "DELETE" ? null : saved, {}, init.method === "POST" ? 201 : 200),
     );
     const api = createSavedSearchEndpoints(transport(fetchFn));
-    const { id: _, ...fields } = { ...saved, pinned: false };
+    const fields = {
+      name: saved.name,
+      search: saved.search,
+      filters: saved.filters,
+      containerFilter: saved.containerFilter,
+      sort: saved.sort,
+      pinned: false,
+    };
     await api.createSavedSearch(fields);
     await api.updateSavedSearch("s 1", { name: "Shore", pinned: true });
     await api.deleteSavedSearch("s 1");
