@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, signedInTest as test } from "./fixtures";
+import { expect, signInAtSandbox, signedInTest as test, test as signedOutTest } from "./fixtures";
 import { recordCspViolations } from "./siteFixtures";
 
 /** Opens the first asset the library finds for `search`, and waits for its Sharing and Activity panels. */
@@ -44,7 +44,7 @@ test.describe("Asset sharing, activity and video", () => {
 
     const status = page.getByRole("region", { name: "Sharing" }).getByRole("status");
     await expect(status).toContainText(`Created the direct link “${name}”`);
-    const address = page.getByLabel(`Address of “${name}”`);
+    const address = page.getByRole("textbox", { name: `Address of “${name}”`, exact: true });
     await expect(address).toBeVisible();
     const link = await address.inputValue();
     expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/cdn\//);
@@ -140,4 +140,31 @@ test.describe("Asset sharing, activity and video", () => {
     await expect(page.getByText("Loading", { exact: false })).toHaveCount(0);
     expect(await violationsInBothSchemes(page)).toEqual([]);
   });
+});
+
+signedOutTest.describe("The read-only user on an asset's Sharing and Activity", () => {
+  signedOutTest(
+    "is told which permission sharing and commenting need, and can still read the activity",
+    async ({ page }) => {
+      await page.goto("/assets?search=beach");
+      await signInAtSandbox(page, { username: "alex", password: "alex" });
+      await page.getByRole("list", { name: "Assets" }).getByRole("link").first().click();
+      await expect(page.getByRole("heading", { name: "Direct links" })).toBeVisible();
+
+      await page.getByRole("button", { name: "Create direct link" }).click();
+      const sharing = page.getByRole("region", { name: "Sharing" });
+      await expect(sharing.getByRole("alert")).toContainText(
+        "not allowed to create direct links for this asset",
+      );
+      await expect(sharing.getByRole("alert")).toContainText("“Create direct link” permission");
+
+      await page.getByLabel("Add a comment").fill("May I?");
+      await page.getByRole("button", { name: "Add comment" }).click();
+      const activity = page.getByRole("region", { name: "Activity" });
+      await expect(activity.getByRole("alert")).toContainText("not allowed to comment on this asset");
+      await expect(page.getByLabel("Add a comment")).toHaveValue("May I?");
+      // Reading goes on: the history is there.
+      await expect(page.getByRole("table", { name: "History" })).toBeVisible();
+    },
+  );
 });
