@@ -27,6 +27,8 @@ import {
   writeLibrarySearch,
   type LibrarySearch,
 } from "./LibrarySearch";
+import { readRange, useListingSelection } from "./SelectionPanel";
+import { SelectionDownload } from "./SelectionDownload";
 import { toAssetTile } from "./toAssetTile";
 
 const SORT_OPTIONS = LIBRARY_SORTS.map((value) => ({
@@ -83,21 +85,29 @@ export default function CategoriesPage() {
   );
   // One search per settled change, however many boxes were ticked on the way.
   const settled = createDebounced(() => page(), 250);
+  type PageQuery = NonNullable<ReturnType<typeof settled>>;
+  const readPage = (query: PageQuery, offset: number, count: number, signal?: AbortSignal) => {
+    const plain =
+      query.scope === "only" &&
+      query.within.search === "" &&
+      !hasFilters(query.within.filters) &&
+      query.within.sort === "newest";
+    // The category's own listing when nothing narrows or reorders it; otherwise a search within it.
+    return plain
+      ? api.listCategoryAssets(query.categoryId, { count, offset }, signal)
+      : api.searchAssets(
+          toAssetSearch(
+            { ...query.within, offset },
+            count,
+            containerFilterFor(query.categoryId, query.scope),
+          ),
+          signal,
+        );
+  };
   const [assets, assetActions] = createAbortableResource(
     () => settled(),
     (query, signal) => {
-      const plain =
-        query.scope === "only" &&
-        query.within.search === "" &&
-        !hasFilters(query.within.filters) &&
-        query.within.sort === "newest";
-      // The category's own listing when nothing narrows or reorders it; otherwise a search within it.
-      return plain
-        ? api.listCategoryAssets(query.categoryId, { count: PAGE_SIZE, offset: query.within.offset }, signal)
-        : api.searchAssets(
-            toAssetSearch(query.within, PAGE_SIZE, containerFilterFor(query.categoryId, query.scope)),
-            signal,
-          );
+      return readPage(query, query.within.offset, PAGE_SIZE, signal);
     },
   );
   const facetQuery = createMemo(
@@ -115,6 +125,21 @@ export default function CategoriesPage() {
         a.search === b.search && a.filters === b.filters && a.containerFilter === b.containerFilter,
     },
   );
+
+  const picking = useListingSelection(api, () => {
+    // `latest` would throw the failure here, outside the boundary that shows it.
+    const result = assets.state === "errored" ? undefined : assets.latest;
+    const query = settled();
+    if (!result || !query) return undefined;
+    return {
+      listing: JSON.stringify({ ...query, within: { ...query.within, offset: 0 } }),
+      offset: result.offset,
+      total: result.total,
+      assets: result.assets,
+      loadRange: (start, end) =>
+        readRange(start, end, async (offset, count) => (await readPage(query, offset, count)).assets),
+    };
+  });
 
   const heading = () => (id() !== undefined && category.state === "ready" ? category().name : "Categories");
 
@@ -185,6 +210,11 @@ export default function CategoriesPage() {
                   />
                 }
               >
+                <picking.Panel
+                  extraActions={
+                    <SelectionDownload assetIds={picking.selection.items().map((item) => item.id)} />
+                  }
+                />
                 <AsyncBoundary
                   loading="Loading assets…"
                   errorTitle="The assets could not be loaded"
@@ -202,7 +232,11 @@ export default function CategoriesPage() {
                           </p>
                         }
                       >
-                        <AssetGrid tiles={result().assets.map(toAssetTile)} label="Assets in this category" />
+                        <AssetGrid
+                          tiles={result().assets.map(toAssetTile)}
+                          label="Assets in this category"
+                          selection={picking.tileSelection}
+                        />
                         <Pager
                           offset={result().offset}
                           pageSize={PAGE_SIZE}

@@ -21,6 +21,7 @@ import {
   type LibrarySearch,
 } from "./LibrarySearch";
 import { readRange, useListingSelection } from "./SelectionPanel";
+import { SelectionDownload } from "./SelectionDownload";
 import { toAssetTile } from "./toAssetTile";
 
 const SORT_OPTIONS = LIBRARY_SORTS.map((value) => ({
@@ -46,7 +47,8 @@ export default function LibraryPage() {
   );
 
   const picking = useListingSelection(api, () => {
-    const result = page.latest;
+    // `latest` would throw the failure here, outside the boundary that shows it.
+    const result = page.state === "errored" ? undefined : page.latest;
     if (!result) return undefined;
     const search = settled();
     return {
@@ -84,7 +86,9 @@ export default function LibraryPage() {
         onChange={(filters) => go({ filters })}
         aside={<SavedSearchesPanel search={state()} place={{ kind: "library" }} />}
       >
-        <picking.Panel />
+        <picking.Panel
+          extraActions={<SelectionDownload assetIds={picking.selection.items().map((item) => item.id)} />}
+        />
         <AsyncBoundary
           loading="Loading assets…"
           errorTitle="The library could not be loaded"

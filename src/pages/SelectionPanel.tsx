@@ -1,6 +1,6 @@
-import { createSignal, lazy, Show, Suspense, type JSX } from "solid-js";
+import { createSignal, lazy, Show, Suspense, useContext, type JSX } from "solid-js";
 import type { ApiClient } from "../api";
-import { useAuth } from "../auth";
+import { AuthContext } from "../auth";
 import type { AssetTile, TileSelection } from "../components/AssetGrid";
 import { SelectionBar } from "../components/SelectionBar";
 import type { BulkActionKind } from "./BulkDialog";
@@ -47,10 +47,11 @@ export async function readRange(
  * @param current the page on screen, once loaded
  */
 export function useListingSelection(api: ApiClient, current: () => ListingPage | undefined) {
-  const auth = useAuth();
+  // Outside an AuthProvider (a page rendered on its own in a test) nobody owns it, so it is kept in memory only.
+  const auth = useContext(AuthContext);
   const selection = createSelection({
     storage: window.sessionStorage,
-    owner: () => auth.state.user?.profile.sub,
+    owner: () => auth?.state.user?.profile.sub,
   });
   const page = (): ListingPage =>
     current() ?? { listing: "", offset: 0, assets: [], total: 0, loadRange: async () => [] };
