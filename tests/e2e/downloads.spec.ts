@@ -105,6 +105,22 @@ signedInTest.describe("Downloads", () => {
   );
 
   signedInTest(
+    "the library's selection downloads as one zip from the selection bar",
+    async ({ page, control }) => {
+      await control.setArchive({ seconds: 1 });
+      await page.goto("/assets");
+      const grid = page.getByRole("list", { name: "Assets" });
+      await grid.getByRole("checkbox").nth(0).check();
+      await grid.getByRole("checkbox").nth(1).check();
+      const bar = page.getByRole("region", { name: "Selection" });
+      await bar.getByRole("button", { name: "Download…" }).click();
+      await bar.getByRole("button", { name: "Download 2 assets as a zip…" }).click();
+      await answerTheForm(page, "Download 2 assets as a zip", "Accept and prepare the zip");
+      await expect(bar.getByRole("link", { name: /^Save selection\.zip/ })).toBeVisible({ timeout: 15_000 });
+    },
+  );
+
+  signedInTest(
     "an archive that fails or expires says so and offers to start again",
     async ({ page, control }) => {
       await control.setArchive({ seconds: 0, outcome: "expired" });
