@@ -125,7 +125,7 @@ export function filterGroups(
         { value: "", label: "Any rating", count: undefined, selected: state.minRating === undefined },
         ...RATINGS.map((stars) => ({
           value: String(stars),
-          label: `${stars} stars and up`,
+          label: stars === 1 ? "1 star and up" : `${stars} stars and up`,
           count: atLeast(stars),
           selected: state.minRating === stars,
         })),
@@ -200,7 +200,10 @@ export function filterChips(state: FilterState, attributeNames: ReadonlyMap<stri
     ...state.uploaders.map((name) => ({ key: `by\n${name}`, label: `Uploaded by: ${name}` })),
   ];
   if (state.minRating !== undefined)
-    chips.push({ key: "rating\n", label: `Rating: ${state.minRating} stars and up` });
+    chips.push({
+      key: "rating\n",
+      label: `Rating: ${state.minRating === 1 ? "1 star" : `${state.minRating} stars`} and up`,
+    });
   if (state.uploaded.from || state.uploaded.to)
     chips.push({ key: "uploaded\n", label: `Uploaded ${rangeLabel(state.uploaded)}` });
   if (state.approved.from || state.approved.to)

@@ -74,7 +74,7 @@ describe("FilterPanel", () => {
   it("counts a minimum rating as every asset at or above it", () => {
     renderPanel();
     expect(screen.getByRole("radio", { name: /^4 stars and up \(6\)/ })).toBeTruthy();
-    expect(screen.getByRole("radio", { name: /^1 stars and up \(12\)/ })).toBeTruthy();
+    expect(screen.getByRole("radio", { name: /^1 star and up \(12\)/ })).toBeTruthy();
     expect((screen.getByRole("radio", { name: "Any rating" }) as HTMLInputElement).checked).toBe(true);
   });
 
