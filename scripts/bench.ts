@@ -310,6 +310,43 @@ async function filterChanges(setup: Setup, signedIn: Awaited<ReturnType<BrowserC
   return { median: median(timings), last };
 }
 
+/**
+ * "Bulk add a keyword to 200 assets": selects four pages of 50 with "Select this page", then adds one keyword to
+ * all of them through the selection bar; the time runs from "Apply" to the report. The goal is one `/bulk` request
+ * per 200 assets, plus the selection's own reads (the pages it was picked from).
+ */
+async function bulkKeyword(setup: Setup, signedIn: Awaited<ReturnType<BrowserContext["storageState"]>>) {
+  const context = await newContext(setup, signedIn);
+  const page = await context.newPage();
+  const api = { bulk: 0, other: 0 };
+  page.on("request", (request) => {
+    if (classify(request.url(), setup) !== "api") return;
+    if (new URL(request.url()).pathname.endsWith("/bulk")) api.bulk += 1;
+    else api.other += 1;
+  });
+  await page.goto("assets");
+  await page.evaluate(() => sessionStorage.removeItem("valet.selection"));
+  const pager = page.getByTestId("pager-status").first();
+  for (let offset = 0; offset < 200; offset += 50) {
+    await page.goto(offset === 0 ? "assets" : `assets?offset=${offset}`);
+    await pager.filter({ hasText: `Showing ${offset + 1}–` }).waitFor();
+    await page.getByRole("button", { name: "Select this page" }).click();
+  }
+  await page.getByTestId("selection-count").filter({ hasText: "200 selected" }).waitFor();
+  await page.waitForLoadState("networkidle");
+  const selectionReads = api.other;
+  await page.getByRole("button", { name: "Add keywords" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel(/^Keywords/).fill("bench-bulk");
+  const started = performance.now();
+  await dialog.getByRole("button", { name: "Apply to 200 assets" }).click();
+  await dialog.getByTestId("bulk-summary").waitFor();
+  const elapsed = performance.now() - started;
+  const summary = (await dialog.getByTestId("bulk-summary").textContent()) ?? "";
+  await context.close();
+  return { elapsed, bulk: api.bulk, selectionReads, applyOther: api.other - selectionReads, summary };
+}
+
 function formatCounts(counts: Map<Kind, number>): string {
   const order: Kind[] = ["app", "discovery", "jwks", "authorize", "token", "auth other", "api", "media"];
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
@@ -347,6 +384,7 @@ async function main(): Promise<string> {
     const js = await jsPerRoute(setup, signedIn);
     const heap = await heapAcrossRenewals(setup, signedIn);
     const filter = await filterChanges(setup, signedIn);
+    const bulk = await bulkKeyword(setup, signedIn);
     const last = runs.at(-1);
     const ms = (pick: (run: Run) => number) => `${median(runs.map(pick)).toFixed(0).padStart(5)} ms`;
     const lines = [
@@ -371,6 +409,9 @@ async function main(): Promise<string> {
       `  filter change to grid updated         ${filter.median.toFixed(0).padStart(5)} ms ` +
         `(${RUNS * 2} changes; last: ${filter.last.search} search, ${filter.last.facets} facets, ` +
         `${filter.last.otherApi} other API requests)`,
+      `  bulk add a keyword to 200 assets      ${bulk.elapsed.toFixed(0).padStart(5)} ms ` +
+        `(${bulk.bulk} /bulk request(s), ${bulk.applyOther} other API requests while applying; ` +
+        `${bulk.selectionReads} API requests to pick the selection; "${bulk.summary.trim()}")`,
       "",
       `Heap across ${RENEWALS} renewals (after a forced GC): ${kib(heap.before)} before, ${kib(heap.after)} after ` +
         `(${heap.after >= heap.before ? "+" : ""}${kib(heap.after - heap.before)}); ${heap.tokenRequests} token requests`,
