@@ -10,7 +10,7 @@ import { createRefreshLedger } from "./createRefreshLedger";
 import { createRenewalLock } from "./createRenewalLock";
 import { createSessionKeeper, type RenewalStatus, type RenewOptions } from "./createSessionKeeper";
 import { isPasswordSession } from "./passwordSession";
-import { USER_STORE_KEY_PREFIX } from "./storageKeys";
+import { clearPersonalKeys, USER_STORE_KEY_PREFIX } from "./storageKeys";
 import { toFullPath, toRouterPath } from "./routerPath";
 import { safeReturnPath } from "./safeReturnPath";
 
@@ -247,6 +247,8 @@ export function createAuth(options: CreateAuthOptions): Auth {
     setState({ status: "redirecting", error: null });
     // What is stored now, not what this tab remembers: another tab may have signed out a moment ago.
     const user = await userManager.getUser().catch(() => null);
+    // What this tab kept for the person (their selection, …) goes with them, whichever way the sign-out ends.
+    clearPersonalKeys(window.sessionStorage);
     const leaveForStartPage = () => leave(userManager.settings.post_logout_redirect_uri ?? basePath);
     if (!user) {
       // Another tab is ending this session at the server already; a second visit would have no id_token to hint

@@ -11,3 +11,19 @@ export function hasStoredSession(storage: Storage): boolean {
   }
   return false;
 }
+
+/** Keys that hold public facts about the servers (the verified discovery document and keys), not the person's. */
+const SERVER_FACTS = /^valet\.(discovery|jwks):/;
+
+/**
+ * Removes everything Valet kept for the person in `storage` (e.g. their selection of assets), so that nothing of
+ * theirs is left in the tab once they sign out; server facts stay.
+ */
+export function clearPersonalKeys(storage: Storage): void {
+  const keys: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(STORAGE_PREFIX) && !SERVER_FACTS.test(key)) keys.push(key);
+  }
+  keys.forEach((key) => storage.removeItem(key));
+}

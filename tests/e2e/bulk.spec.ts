@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { readFile, writeFile } from "node:fs/promises";
-import { expect, signedInTest as test } from "./fixtures";
+import { expect, openSignedIn, test as signedOutTest, signedInTest as test } from "./fixtures";
 
 const grid = (page: Page) => page.getByRole("list", { name: "Assets" });
 const boxes = (page: Page) => grid(page).getByRole("checkbox");
@@ -191,5 +191,22 @@ test.describe("Selection and bulk actions", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press("Escape");
     await expect(dialog).toHaveCount(0);
+  });
+
+  // Signs in on its own: signing out ends the session the other tests share.
+  signedOutTest("the selection is gone from the tab after sign-out", async ({ page, sandbox, site }) => {
+    await openSignedIn(page, "/assets");
+    await boxes(page).nth(0).check();
+    await expect(selectionCount(page)).toHaveText("1 selected");
+    expect(await page.evaluate(() => sessionStorage.getItem("valet.selection"))).not.toBeNull();
+
+    const endSession = page.waitForRequest((request) =>
+      request.url().startsWith(`${sandbox.authUrl}/connect/endsession`),
+    );
+    await page.getByRole("button", { name: "Sign out" }).first().click();
+    await endSession;
+    await expect(page).toHaveURL(site.url);
+    await expect(page.getByRole("button", { name: "Sign in" }).first()).toBeVisible();
+    expect(await page.evaluate(() => sessionStorage.getItem("valet.selection"))).toBeNull();
   });
 });
