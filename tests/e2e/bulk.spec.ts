@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { readFile, writeFile } from "node:fs/promises";
-import { expect, openSignedIn, test as signedOutTest, signedInTest as test } from "./fixtures";
+import { expect, openSignedIn, readPager, test as signedOutTest, signedInTest as test } from "./fixtures";
 
 const grid = (page: Page) => page.getByRole("list", { name: "Assets" });
 const boxes = (page: Page) => grid(page).getByRole("checkbox");
@@ -109,6 +109,29 @@ test.describe("Selection and bulk actions", () => {
     const stats = await control.stats();
     expect(stats.bulkRequests).toBe(1);
     expect(stats.bulkParts).toBe(3);
+  });
+
+  test("a throttled batch is sent again after the wait MediaValet asks for, and every change lands once", async ({
+    page,
+    control,
+  }) => {
+    await openLibrary(page);
+    const total = (await readPager(page)).total;
+    await page.getByRole("button", { name: `Select all ${total} results` }).click();
+    await expect(selectionCount(page)).toHaveText(`${total} selected`);
+
+    // The next two /bulk requests are refused with Retry-After: 1.
+    await control.failBulk({ status: 429, retryAfterSeconds: 1, batches: 2 });
+    await control.resetStats();
+    await page.getByRole("button", { name: "Add keywords" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Keywords (separate several with commas)").fill("throttle-e2e");
+    await dialog.getByRole("button", { name: `Apply to ${total} assets` }).click();
+    await expect(dialog.getByTestId("bulk-summary")).toHaveText(`${total} of ${total} changes succeeded.`);
+    const stats = await control.stats();
+    // Two batches (200 and the rest) go out together; each is refused once, waits, and runs once.
+    expect(stats.bulkRequests).toBe(4);
+    expect(stats.bulkParts).toBe(total);
   });
 
   test("a CSV exported, one title changed and imported changes exactly that title", async ({
