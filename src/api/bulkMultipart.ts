@@ -32,7 +32,11 @@ export class BulkFormatError extends Error {
 
 const CRLF = "\r\n";
 const STATUS_LINE = /^HTTP\/1\.[01] (\d{3})(?: (.*))?$/;
-const encoder = new TextEncoder();
+
+/** UTF-8 bytes. A function, not a module-level encoder: top-level code would keep this module in every bundle that imports the API's index. */
+function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
 
 /** A boundary that occurs in none of the bodies, as RFC 2046 requires. */
 export function chooseBoundary(bodies: readonly string[], random: () => string = randomToken): string {
@@ -66,7 +70,7 @@ export function writeBulkRequest(
     if (body !== undefined) {
       lines.push(`Content-Type: ${request.contentType ?? "application/json"}`);
       // The length lets a reader tell the body from the CRLF that belongs to the next delimiter.
-      lines.push(`Content-Length: ${encoder.encode(body).length}`);
+      lines.push(`Content-Length: ${utf8(body).length}`);
     }
     return (
       `--${chosen}${CRLF}Content-Type: application/http; msgtype=request${CRLF}${CRLF}` +
@@ -127,7 +131,7 @@ function readPart(part: string, number: number): BulkPartResponse {
   let body = message.rest;
   const length = headers["content-length"];
   if (length !== undefined && /^\d+$/.test(length)) {
-    const bytes = encoder.encode(body);
+    const bytes = utf8(body);
     if (Number(length) <= bytes.length) body = new TextDecoder().decode(bytes.subarray(0, Number(length)));
   }
   return { status: Number(status[1]), reason: status[2] ?? "", headers, body };
