@@ -134,6 +134,27 @@ test.describe("Selection and bulk actions", () => {
     expect(stats.bulkParts).toBe(total);
   });
 
+  test("a category's grid selects too: a range with the keyboard, and Select this page", async ({ page }) => {
+    await openLibrary(page);
+    await grid(page).getByRole("link").first().click();
+    await page.getByRole("region", { name: "Categories" }).getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/categories\/[^/]+/);
+    const inCategory = page.getByRole("list", { name: "Assets in this category" });
+    const categoryBoxes = inCategory.getByRole("checkbox");
+    await expect(categoryBoxes.first()).toBeVisible();
+    const tiles = await categoryBoxes.count();
+
+    await categoryBoxes.nth(0).focus();
+    await page.keyboard.press("Space");
+    await categoryBoxes.nth(Math.min(2, tiles - 1)).focus();
+    await page.keyboard.press("Shift+Space");
+    await expect(selectionCount(page)).toHaveText(`${Math.min(3, tiles)} selected`);
+
+    await page.getByRole("button", { name: "Select this page" }).click();
+    await expect(selectionCount(page)).toHaveText(`${tiles} selected`);
+    await expect(categoryBoxes.and(page.locator(":checked"))).toHaveCount(tiles);
+  });
+
   test("a CSV exported, one title changed and imported changes exactly that title", async ({
     page,
   }, testInfo) => {
