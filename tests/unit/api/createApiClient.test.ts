@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../../src/api/ApiError";
 import { createApiClient } from "../../../src/api/createApiClient";
 import type { ApiClientOptions } from "../../../src/api/createApiClient";
+import { envelope, stubFetch } from "../helpers";
 
 const BASE = "https://api.example.com";
 
@@ -11,15 +12,6 @@ function json(body: unknown, init: ResponseInit = {}): Response {
     ...init,
     headers: { "Content-Type": "application/json", ...init.headers },
   });
-}
-
-function envelope(payload: unknown, extra: Record<string, unknown> = {}): Response {
-  return json({ apiVersion: "2022.6.17.1", warnings: [], errors: [], payload, ...extra });
-}
-
-/** A fetch that answers each call with `answer`, and remembers what it was asked. */
-function stubFetch(answer: (url: string, init: RequestInit) => Response | Promise<Response>) {
-  return vi.fn<typeof fetch>(async (input, init) => answer(String(input), init ?? {}));
 }
 
 function client(fetchFn: typeof fetch, options: Partial<ApiClientOptions> = {}) {
@@ -135,6 +127,8 @@ describe("createApiClient", () => {
     it("unwraps the envelope", async () => {
       const fetchFn = stubFetch(() =>
         envelope([{ id: "c1" }], {
+          // A version unlike any the client sends, so that passing it through is what the test sees.
+          apiVersion: "2022.6.17.1",
           recordCount: { totalRecordsFound: 1, startingRecord: 1, recordsReturned: 1 },
         }),
       );

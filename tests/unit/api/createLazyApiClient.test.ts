@@ -1,12 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { createLazyApiClient } from "../../../src/api/createLazyApiClient";
-
-function envelope(payload: unknown): Response {
-  return new Response(JSON.stringify({ apiVersion: "1.0", warnings: [], errors: [], payload }), {
-    status: 200,
-    headers: { "Content-Type": "application/json" },
-  });
-}
+import { envelope } from "../helpers";
 
 const options = (fetch: typeof globalThis.fetch) => ({
   baseUrl: "https://api.example",

@@ -1,20 +1,10 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ApiError } from "../../../src/api/ApiError";
 import { PatchRefusedError } from "../../../src/api/PatchRefusedError";
 import { createApiClient } from "../../../src/api/createApiClient";
+import { envelope, stubFetch } from "../helpers";
 
 const BASE = "https://api.example.com";
-
-function envelope(payload: unknown, extra: Record<string, unknown> = {}, status = 200): Response {
-  return new Response(JSON.stringify({ apiVersion: "1.0", warnings: [], errors: [], payload, ...extra }), {
-    status,
-    headers: { "Content-Type": "application/json" },
-  });
-}
-
-function stubFetch(answer: (url: string, init: RequestInit) => Response) {
-  return vi.fn<typeof fetch>(async (input, init) => answer(String(input), init ?? {}));
-}
 
 function client(fetchFn: typeof fetch) {
   return createApiClient({

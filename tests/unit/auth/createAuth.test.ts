@@ -3,12 +3,8 @@ import { createComputed, createRoot } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createAuth, type Auth, type CreateAuthOptions } from "../../../src/auth/createAuth";
 import { passwordSessionProfile } from "../../../src/auth/passwordSession";
+import { settle } from "../helpers";
 import { createTestUser, createTestUserManager } from "./fakeUserManager";
-
-async function settle() {
-  // Lets the start-up read of the stored user and its promise chain finish.
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-}
 
 describe("createAuth", () => {
   let dispose: (() => void) | undefined;

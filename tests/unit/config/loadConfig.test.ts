@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../../src/config/ConfigError";
 import { loadConfig } from "../../../src/config/loadConfig";
+import { stubFetch } from "../helpers";
 
 const URL_ = "http://127.0.0.1:5173/config.json";
 const APP = "http://127.0.0.1:5173/";
@@ -10,10 +11,6 @@ const validText = JSON.stringify({
   apiBaseUrl: "http://127.0.0.1:4020",
   subscriptionKey: "sandbox-subscription-key",
 });
-
-function stubFetch(answer: () => Promise<Response>) {
-  return vi.fn<typeof fetch>(() => answer());
-}
 
 async function failure(promise: Promise<unknown>): Promise<ConfigError> {
   const error: unknown = await promise.then(

@@ -5,14 +5,11 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { AuthContext, AuthError, type Auth } from "../../../src/auth";
 import LandingPage from "../../../src/pages/LandingPage";
 import PasswordSignIn from "../../../src/pages/PasswordSignIn";
+import { createFakeAuth } from "../helpers";
 
-function fakeAuth(signInWithPassword: Auth["signInWithPassword"]): Auth {
-  return {
-    state: { user: null, status: "signedOut", error: null },
-    isAuthenticated: () => false,
-    signIn: vi.fn(() => Promise.resolve()),
-    signInWithPassword: vi.fn(signInWithPassword),
-  } as unknown as Auth;
+/** Signed out, with the password sign-in answering as `signInWithPassword` does. */
+function fakeAuth(signInWithPassword: Auth["signInWithPassword"]) {
+  return createFakeAuth({ signInWithPassword });
 }
 
 function renderAt(auth: Auth, page: () => ReturnType<typeof PasswordSignIn>) {

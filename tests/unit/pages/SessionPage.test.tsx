@@ -4,8 +4,9 @@ import userEvent from "@testing-library/user-event";
 import type { User } from "oidc-client-ts";
 import { createSignal } from "solid-js";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AuthContext, type Auth } from "../../../src/auth";
+import { AuthContext } from "../../../src/auth";
 import SessionPage from "../../../src/pages/SessionPage";
+import { createFakeAuth } from "../helpers";
 
 function fakeUser(expiresInSeconds: number, accessToken: string): User {
   return {
@@ -21,7 +22,7 @@ function fakeUser(expiresInSeconds: number, accessToken: string): User {
 function renderSession(renew: () => Promise<string | undefined>) {
   const [user, setUser] = createSignal<User | null>(fakeUser(125, "access-secret-1"));
   const [renewal, setRenewal] = createSignal<"idle" | "renewing">("idle");
-  const auth = {
+  const auth = createFakeAuth({
     state: {
       get user() {
         return user();
@@ -29,18 +30,16 @@ function renderSession(renew: () => Promise<string | undefined>) {
       status: "signedIn",
       error: null,
     },
-    isAuthenticated: () => true,
     renewal,
-    renew: vi.fn(async () => {
+    renew: async () => {
       setRenewal("renewing");
       try {
         return await renew();
       } finally {
         setRenewal("idle");
       }
-    }),
-    signOut: vi.fn(() => Promise.resolve()),
-  } as unknown as Auth;
+    },
+  });
   render(() => (
     <AuthContext.Provider value={auth}>
       <MemoryRouter>
