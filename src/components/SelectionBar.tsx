@@ -3,11 +3,31 @@ import { For, Show, type JSX } from "solid-js";
 export interface SelectionBarAction {
   id: string;
   label: string;
+  /** Why the person may not take this action; when set, the action is explained instead of offered. */
+  notPermitted?: string;
+}
+
+/** The actions that are not offered, grouped by the reason, so one reason is said once. */
+function refusedGroups(actions: readonly SelectionBarAction[]): { labels: string[]; reason: string }[] {
+  const groups = new Map<string, string[]>();
+  for (const action of actions) {
+    if (action.notPermitted === undefined) continue;
+    groups.set(action.notPermitted, [...(groups.get(action.notPermitted) ?? []), action.label]);
+  }
+  return [...groups].map(([reason, labels]) => ({ labels, reason }));
+}
+
+/** "A", "A and B", "A, B and C". */
+function listed(labels: readonly string[]): string {
+  return labels.length < 2
+    ? (labels[0] ?? "")
+    : `${labels.slice(0, -1).join(", ")} and ${labels.at(-1) ?? ""}`;
 }
 
 /**
  * The bar that stays in view while anything is selected: the count, Clear, ways to select more, and the actions on
- * the selection. `children` is a slot for actions that live elsewhere (e.g. download).
+ * the selection. `children` is a slot for actions that live elsewhere (e.g. download). An action the person may not
+ * take is not a button that fails later: its label and the reason are said instead.
  */
 export function SelectionBar(props: {
   count: number;
@@ -38,7 +58,7 @@ export function SelectionBar(props: {
       </Show>
       <Show when={props.busy}>{(busy) => <span role="status">{busy()}</span>}</Show>
       <Show when={props.count > 0}>
-        <For each={props.actions}>
+        <For each={props.actions.filter((action) => action.notPermitted === undefined)}>
           {(action) => (
             <button type="button" onClick={() => props.onAction(action.id)}>
               {action.label}
@@ -46,6 +66,13 @@ export function SelectionBar(props: {
           )}
         </For>
         {props.children}
+        <For each={refusedGroups(props.actions)}>
+          {(group) => (
+            <p class="empty selection-not-permitted">
+              {listed(group.labels)} not offered: {group.reason}
+            </p>
+          )}
+        </For>
         <button type="button" onClick={() => props.onClear()}>
           Clear selection
         </button>

@@ -4,23 +4,31 @@ import { AuthContext } from "../auth";
 import type { AssetTile, TileSelection } from "../components/AssetGrid";
 import { SelectionBar } from "../components/SelectionBar";
 import type { BulkActionKind } from "./BulkDialog";
+import { createAbortableResource } from "./createAbortableResource";
 import { createSelection, SELECTION_LIMIT, type Selection, type SelectedAsset } from "./createSelection";
 import { messageOf } from "./messageOf";
+import { notPermittedMessage, permits } from "./permits";
 
 // Bulk and CSV code loads only when a person opens one of these dialogs.
 const BulkDialog = lazy(() => import("./BulkDialog"));
 const CsvExport = lazy(() => import("./CsvExport"));
 const CsvImportDialog = lazy(() => import("./CsvImportDialog"));
 
-const ACTIONS: { id: BulkActionKind | "exportCsv" | "importCsv"; label: string }[] = [
-  { id: "addKeywords", label: "Add keywords" },
-  { id: "removeKeywords", label: "Remove keywords" },
-  { id: "addToCategory", label: "Add to category" },
-  { id: "removeFromCategory", label: "Remove from category" },
-  { id: "setAttribute", label: "Set attribute" },
+/**
+ * The actions on a selection and the permission each needs of the person, the one MediaValet checks on each of the
+ * action's requests. Adding to a lightbox depends on the lightbox, so its dialog offers only lightboxes the person
+ * may change; exporting only reads. Importing writes text and attributes, and keywords when that column changed:
+ * it asks for the text permission, the stricter reading, and the per-asset report names any keyword refusal.
+ */
+const ACTIONS: { id: BulkActionKind | "exportCsv" | "importCsv"; label: string; needs?: string }[] = [
+  { id: "addKeywords", label: "Add keywords", needs: "asset:editKeywords" },
+  { id: "removeKeywords", label: "Remove keywords", needs: "asset:editKeywords" },
+  { id: "addToCategory", label: "Add to category", needs: "asset:assignCategory" },
+  { id: "removeFromCategory", label: "Remove from category", needs: "asset:assignCategory" },
+  { id: "setAttribute", label: "Set attribute", needs: "asset:editMetadata" },
   { id: "addToLightbox", label: "Add to lightbox" },
   { id: "exportCsv", label: "Export CSV" },
-  { id: "importCsv", label: "Import CSV" },
+  { id: "importCsv", label: "Import CSV", needs: "asset:editMetadata" },
 ];
 
 /** Assets read for a range: at most this many per request ("Select all" reads page by page). */
@@ -100,6 +108,19 @@ export function SelectionPanel(props: {
 }) {
   const [open, setOpen] = createSignal<(typeof ACTIONS)[number]["id"]>();
   const [busy, setBusy] = createSignal<string>();
+  // When the person's permissions cannot be read, every action is offered and MediaValet decides per asset.
+  const [userPermissions] = createAbortableResource(
+    () => true,
+    (_, signal) => props.api.getCurrentPermissions(signal).catch(() => undefined),
+  );
+  const actions = () => {
+    const granted = userPermissions.state === "ready" ? userPermissions() : undefined;
+    return ACTIONS.map(({ id, label, needs }) =>
+      needs === undefined || permits(needs, granted)
+        ? { id, label }
+        : { id, label, notPermitted: notPermittedMessage(needs) },
+    );
+  };
 
   const selectAll = async () => {
     const page = props.page;
@@ -122,7 +143,7 @@ export function SelectionPanel(props: {
         limit={SELECTION_LIMIT}
         total={props.page?.total}
         busy={busy()}
-        actions={ACTIONS}
+        actions={actions()}
         onAction={(id) => setOpen(id as (typeof ACTIONS)[number]["id"])}
         onSelectPage={() => props.selection.add(props.page?.assets ?? [])}
         onSelectAll={() => void selectAll()}

@@ -42,4 +42,30 @@ describe("SelectionBar", () => {
     expect(handlers.onClear).toHaveBeenCalledOnce();
     expect(screen.getByRole("button", { name: "Download" })).not.toBeNull();
   });
+
+  it("says why an action is not offered instead of showing a button for it, each reason once", () => {
+    const refusal = "Your MediaValet account may not change this asset's keywords.";
+    render(() => (
+      <SelectionBar
+        count={2}
+        limit={1000}
+        actions={[
+          { id: "addKeywords", label: "Add keywords", notPermitted: refusal },
+          { id: "removeKeywords", label: "Remove keywords", notPermitted: refusal },
+          { id: "exportCsv", label: "Export CSV" },
+        ]}
+        onAction={vi.fn()}
+        onSelectPage={vi.fn()}
+        onSelectAll={vi.fn()}
+        onClear={vi.fn()}
+      />
+    ));
+
+    expect(screen.queryByRole("button", { name: "Add keywords" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Remove keywords" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Export CSV" })).not.toBeNull();
+    expect(screen.getAllByText(/not offered/).map((line) => line.textContent)).toEqual([
+      `Add keywords and Remove keywords not offered: ${refusal}`,
+    ]);
+  });
 });
