@@ -1,7 +1,14 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { readFile, writeFile } from "node:fs/promises";
-import { expect, openSignedIn, readPager, test as signedOutTest, signedInTest as test } from "./fixtures";
+import {
+  expect,
+  openSignedIn,
+  readPager,
+  signedInTest as test,
+  storedUser,
+  test as signedOutTest,
+} from "./fixtures";
 
 const grid = (page: Page) => page.getByRole("list", { name: "Assets" });
 const boxes = (page: Page) => grid(page).getByRole("checkbox");
@@ -201,12 +208,9 @@ test.describe("Selection and bulk actions", () => {
         (JSON.parse(sessionStorage.getItem("valet.selection") ?? "{}") as { items: { id: string }[] }).items,
     );
     const emptied = await page.evaluate(
-      async ({ apiUrl, key, assetIds }) => {
-        const userKey = Object.keys(localStorage).find((name) => name.startsWith("valet.user:")) ?? "";
-        const token = (JSON.parse(localStorage.getItem(userKey) ?? "{}") as { access_token?: string })
-          .access_token;
+      async ({ apiUrl, key, token, assetIds }) => {
         const headers = {
-          Authorization: `Bearer ${token ?? ""}`,
+          Authorization: `Bearer ${token}`,
           "Ocp-Apim-Subscription-Key": key,
           "x-mv-api-version": "1.2",
           "Content-Type": "application/json",
@@ -222,7 +226,12 @@ test.describe("Selection and bulk actions", () => {
         });
         return removed.status;
       },
-      { apiUrl: sandbox.apiUrl, key: sandbox.subscriptionKey, assetIds: ids.map((item) => item.id) },
+      {
+        apiUrl: sandbox.apiUrl,
+        key: sandbox.subscriptionKey,
+        token: (await storedUser(page)).access_token ?? "",
+        assetIds: ids.map((item) => item.id),
+      },
     );
     expect(emptied).toBe(200);
   });
@@ -325,6 +334,42 @@ test.describe("Selection and bulk actions", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press("Escape");
     await expect(dialog).toHaveCount(0);
+  });
+
+  test("the README's screenshot: a selection on the library page, and the report of a keyword added to it", async ({
+    page,
+    control,
+  }) => {
+    await control.setKeywordDelay(0);
+    await page.setViewportSize({ width: 1000, height: 760 });
+    await openLibrary(page);
+    for (const index of [0, 1, 3]) await boxes(page).nth(index).check();
+    await expect(selectionCount(page)).toHaveText("3 selected");
+
+    await page.getByRole("button", { name: "Add keywords" }).click();
+    const dialog = page.getByRole("dialog", { name: /Add keywords — 3 selected assets/ });
+    await dialog.getByLabel("Keywords (separate several with commas)").fill("spring-campaign");
+    await dialog.getByRole("button", { name: "Apply to 3 assets" }).click();
+    await expect(dialog.getByTestId("bulk-summary")).toHaveText("3 of 3 changes succeeded.");
+    const images = grid(page).locator("img");
+    await expect
+      .poll(() =>
+        images.evaluateAll((all) =>
+          all
+            .slice(0, 8)
+            .every(
+              (image) => (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0,
+            ),
+        ),
+      )
+      .toBe(true);
+    // Saved into test-results on every run; `UPDATE_SCREENSHOT=1` refreshes the README's copy.
+    await page.screenshot({
+      path:
+        process.env.UPDATE_SCREENSHOT === "1"
+          ? "docs/bulk-report.png"
+          : test.info().outputPath("bulk-report.png"),
+    });
   });
 
   // Signs in on its own: signing out ends the session the other tests share.

@@ -1,10 +1,5 @@
 import type { Page, Request } from "@playwright/test";
-import { expect, signInAtSandbox, test } from "./fixtures";
-
-/** Storage keys that would hold a session; after a refused sign-in there must be none. */
-async function storedUserKeys(page: Page): Promise<string[]> {
-  return page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("valet.user")));
-}
+import { expect, signInAtSandbox, storedUser, storedUserKeys, test } from "./fixtures";
 
 /** Starts a sign-in from the library and stops on the sandbox's page, returning the request's state. */
 async function startSignIn(page: Page, authUrl: string): Promise<string> {
@@ -199,13 +194,10 @@ test.describe("Tokens stay out of sight", () => {
     await page.goto("/assets?search=beach");
     await signInAtSandbox(page);
     await expect(page.getByRole("heading", { name: "Library" })).toBeVisible();
-    const tokens = await page.evaluate(() => {
-      const key = Object.keys(localStorage).find((name) => name.startsWith("valet.user"));
-      const user = JSON.parse(localStorage.getItem(key ?? "") ?? "{}") as Record<string, string>;
-      return [user.access_token, user.refresh_token, user.id_token].filter(
-        (value): value is string => !!value,
-      );
-    });
+    const user = await storedUser(page);
+    const tokens = [user.access_token, user.refresh_token, user.id_token].filter(
+      (value): value is string => !!value,
+    );
     expect(tokens).toHaveLength(3);
     await page.goto("/profile");
     await expect(page.getByRole("heading", { name: "Profile" })).toBeVisible();

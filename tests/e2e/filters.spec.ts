@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import type { Sandbox } from "../../sandbox/startSandbox";
-import { expect, readPager, signedInTest as test } from "./fixtures";
+import { expect, readPager, signedInTest as test, storedUser } from "./fixtures";
 
 const CAMPAIGN = "7c1e4a90-2b3d-4e5f-8a6b-1c2d3e4f5a06";
 const MARKETING = "1a7e3c95-4d2b-4e8f-9a16-3c5d7e9f1b01";
@@ -17,11 +17,7 @@ async function facetsFromApi(
   sandbox: Sandbox,
   query: { search?: string; filters?: string; containerFilter?: string },
 ): Promise<Facets> {
-  const stored = await page.evaluate(() => {
-    const key = Object.keys(localStorage).find((name) => name.startsWith("valet.user"));
-    return localStorage.getItem(key ?? "") ?? "{}";
-  });
-  const token = (JSON.parse(stored) as { access_token: string }).access_token;
+  const token = (await storedUser(page)).access_token ?? "";
   const url = new URL("/search/facets", sandbox.apiUrl);
   for (const [name, value] of Object.entries(query)) if (value) url.searchParams.set(name, value);
   const response = await page.request.get(url.href, {

@@ -179,13 +179,30 @@ export async function storedUserKeys(page: Page): Promise<string[]> {
   );
 }
 
+/** The signed-in user as oidc-client-ts stores it (the fields the tests read). */
+export interface StoredUser {
+  access_token?: string;
+  refresh_token?: string;
+  id_token?: string;
+  /** Seconds since the epoch. */
+  expires_at?: number;
+  profile?: Record<string, unknown>;
+}
+
+/**
+ * The user Valet keeps in localStorage (src/auth/createUserManager.ts); `{}` when none is stored, so that each
+ * field a test expects is missing and its assertion fails.
+ */
+export async function storedUser(page: Page): Promise<StoredUser> {
+  return page.evaluate(() => {
+    const key = Object.keys(localStorage).find((name) => name.startsWith("valet.user"));
+    return JSON.parse((key && localStorage.getItem(key)) || "{}") as StoredUser;
+  });
+}
+
 /** When the stored user's access token expires by the page's clock, in milliseconds since the epoch. */
 export async function storedExpiry(page: Page): Promise<number> {
-  const expiresAt = await page.evaluate(() => {
-    const key = Object.keys(localStorage).find((name) => name.startsWith("valet.user"));
-    const user = JSON.parse(localStorage.getItem(key ?? "") ?? "{}") as { expires_at?: number };
-    return user.expires_at;
-  });
+  const { expires_at: expiresAt } = await storedUser(page);
   if (expiresAt === undefined) throw new Error("No user with an expiry is stored.");
   return expiresAt * 1000;
 }

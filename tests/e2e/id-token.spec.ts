@@ -1,5 +1,5 @@
 import type { BadIdToken } from "../../sandbox/control/SandboxControl";
-import { expect, signInAtSandbox, test } from "./fixtures";
+import { expect, signInAtSandbox, storedUserKeys, test } from "./fixtures";
 
 const badTokens: [BadIdToken, string][] = [
   ["wrong-iss", "not by the expected issuer"],
@@ -26,10 +26,7 @@ test.describe("Every id_token is verified before anything is stored", () => {
       await expect(page.getByRole("heading", { name: "Sign-in did not complete" })).toBeVisible();
       await expect(page.getByRole("alert")).toContainText(says);
       await expect(page.getByRole("alert")).toContainText("Nothing was stored.");
-      const stored = await page.evaluate(() =>
-        Object.keys(localStorage).filter((key) => key.startsWith("valet.user")),
-      );
-      expect(stored).toEqual([]);
+      expect(await storedUserKeys(page)).toEqual([]);
       const stats = await control.stats();
       expect(stats.codeGrants).toBe(1);
       expect(stats.apiRequests).toBe(0);

@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { startNodeRelay, type NodeRelay } from "../../relay/node";
 import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET } from "../../sandbox/auth/clients";
 import type { Sandbox } from "../../sandbox/startSandbox";
-import { expect, signInAtSandbox, test } from "./fixtures";
+import { expect, signInAtSandbox, storedUser, storedUserKeys, test } from "./fixtures";
 
 // A password no page, URL or stored value has any other reason to contain, so finding it anywhere is a leak.
 const WRONG_PASSWORD = "Wr0ng-pa55word-e2e";
@@ -83,21 +83,6 @@ function storedText(page: Page): Promise<string> {
   return page.evaluate(() => JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)]));
 }
 
-function storedUserKeys(page: Page): Promise<string[]> {
-  return page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("valet.user")));
-}
-
-/** The stored session, as oidc-client-ts keeps it. */
-function storedSession(page: Page): Promise<{ id_token?: string; profile?: Record<string, unknown> }> {
-  return page.evaluate(() => {
-    const key = Object.keys(localStorage).find((name) => name.startsWith("valet.user:"));
-    return JSON.parse(localStorage.getItem(key ?? "") ?? "{}") as {
-      id_token?: string;
-      profile?: Record<string, unknown>;
-    };
-  });
-}
-
 /** Fills in Valet's own password form with the keyboard and sends it with Enter. */
 async function signInWithForm(page: Page, username: string, password: string): Promise<void> {
   const form = page.getByRole("form", { name: "Sign in with a username and password" });
@@ -147,7 +132,7 @@ test.describe("Password sign-in, turned on (the confidential client, through the
     await expect(page.getByTestId("user-name")).toHaveText("Dana Demo");
     await expect(page.getByRole("list", { name: "Assets" }).locator("img").first()).toBeVisible();
     expect((await control.stats()).passwordGrants).toBe(1);
-    const session = await storedSession(page);
+    const session = await storedUser(page);
     expect(session.id_token).toBeUndefined();
     expect(session.profile).toMatchObject({ name: "Dana Demo", preferred_username: "demo" });
 

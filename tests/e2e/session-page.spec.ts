@@ -1,4 +1,4 @@
-import { expect, openSignedIn, signedInTest, test } from "./fixtures";
+import { expect, openSignedIn, signedInTest, storedUser, test } from "./fixtures";
 
 test.describe("The session page", () => {
   signedInTest(
@@ -7,11 +7,7 @@ test.describe("The session page", () => {
       await page.goto("/session");
       await expect(page.getByTestId("session-name")).toHaveText("Dana Demo");
       await expect(page.getByRole("list", { name: "Granted scopes" })).toContainText("api");
-      const stored = await page.evaluate(() => {
-        const key = Object.keys(localStorage).find((name) => name.startsWith("valet.user"));
-        return localStorage.getItem(key ?? "") ?? "{}";
-      });
-      const accessToken = (JSON.parse(stored) as { access_token: string }).access_token;
+      const accessToken = (await storedUser(page)).access_token ?? "";
       expect(accessToken.length).toBeGreaterThan(20);
       expect(await page.content()).not.toContain(accessToken);
 

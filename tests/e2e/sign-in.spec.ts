@@ -1,4 +1,4 @@
-import { expect, signInAtSandbox, test } from "./fixtures";
+import { expect, signInAtSandbox, storedUserKeys, test } from "./fixtures";
 
 test.describe("Signing in", () => {
   test("a cold sign-in lands on the library with thumbnails loaded", async ({ page, sandbox }) => {
@@ -78,9 +78,7 @@ test.describe("Signing out", () => {
     ).toBeVisible();
     expect(new URL(page.url()).pathname).toBe("/");
     await expect(page.getByRole("button", { name: "Sign in" }).first()).toBeVisible();
-    expect(
-      await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("valet.user"))),
-    ).toEqual([]);
+    expect(await storedUserKeys(page)).toEqual([]);
 
     // The server session is over too: the library sends us to the sign-in page, not straight back in.
     await page.goto("/assets");

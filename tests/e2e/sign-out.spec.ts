@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, openSignedIn, test } from "./fixtures";
+import { expect, openSignedIn, storedUser, test } from "./fixtures";
 
 const LANDING = "Your MediaValet library, in the browser";
 
@@ -36,13 +36,6 @@ function leftovers(page: Page): Promise<string[]> {
   });
 }
 
-function storedIdToken(page: Page): Promise<string | undefined> {
-  return page.evaluate(() => {
-    const key = Object.keys(localStorage).find((name) => name.startsWith("valet.user:"));
-    return (JSON.parse(localStorage.getItem(key ?? "") ?? "{}") as { id_token?: string }).id_token;
-  });
-}
-
 test.describe("Sign-out (OpenID Connect RP-Initiated Logout, as MediaValet's IdentityServer wants it)", () => {
   test("sends id_token_hint to end session, comes back to Valet's start page, and leaves nothing behind", async ({
     page,
@@ -56,7 +49,7 @@ test.describe("Sign-out (OpenID Connect RP-Initiated Logout, as MediaValet's Ide
     await expect.poll(async () => (await control.stats()).refreshGrants).toBe(1);
     await expect(page.getByTestId("renewal-state")).toContainText("renewed at");
     expect((await leftovers(page)).some((entry) => entry.startsWith("indexedDB valet/"))).toBe(true);
-    const idToken = await storedIdToken(page);
+    const idToken = (await storedUser(page)).id_token;
     expect(idToken).toBeTruthy();
 
     const endSession = page.waitForRequest((request) =>
