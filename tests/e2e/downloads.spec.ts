@@ -168,4 +168,34 @@ test.describe("The read-only user", () => {
     await expect(page.getByRole("button", { name: "Create lightbox" })).toHaveCount(0);
     expect(await violationsInBothSchemes(page)).toEqual([]);
   });
+
+  test("sees no bulk edit actions for a selection, and is told which permission each lacks", async ({
+    page,
+  }) => {
+    await page.goto("/assets");
+    await signInAtSandbox(page, { username: "alex", password: "alex" });
+    const assets = page.getByRole("list", { name: "Assets" });
+    await assets.getByRole("checkbox").first().check();
+    const bar = page.getByRole("region", { name: "Selection" });
+    await expect(bar.getByTestId("selection-count")).toHaveText("1 selected");
+
+    await expect(
+      bar.getByText("Add keywords and Remove keywords not offered: Your MediaValet account may not change"),
+    ).toContainText("asset:editKeywords");
+    await expect(bar.getByText("Add to category and Remove from category not offered")).toContainText(
+      "asset:assignCategory",
+    );
+    await expect(bar.getByText("Set attribute and Import CSV not offered")).toContainText(
+      "asset:editMetadata",
+    );
+    for (const action of ["Add keywords", "Remove keywords", "Add to category", "Remove from category"]) {
+      await expect(bar.getByRole("button", { name: action, exact: true })).toHaveCount(0);
+    }
+    await expect(bar.getByRole("button", { name: "Set attribute" })).toHaveCount(0);
+    await expect(bar.getByRole("button", { name: "Import CSV" })).toHaveCount(0);
+    await expect(bar.getByText("may not download assets")).toBeVisible();
+    // Reading the selection's metadata is not an edit.
+    await expect(bar.getByRole("button", { name: "Export CSV" })).toBeVisible();
+    expect(await violationsInBothSchemes(page)).toEqual([]);
+  });
 });
