@@ -14,6 +14,7 @@ import { createKeywordEditing } from "./createKeywordEditing";
 import { createTextEditing } from "./createTextEditing";
 import { displayPath } from "./categoryTree";
 import { notPermittedMessage, permits } from "./permits";
+import { ResultsNav } from "./ResultsNav";
 
 // Loaded only when the person asks to download or file the asset in a lightbox.
 const AssetDownloads = lazy(() => import("./AssetDownloads"));
@@ -69,6 +70,8 @@ export default function AssetPage() {
       </p>
       {/* Outside the boundary, so the heading is there to take focus while the asset loads. */}
       <h1 tabindex="-1">{ready()?.title ?? "Asset"}</h1>
+      {/* Right after the heading, where focus lands on arriving: the next Tab reaches Previous and Next. */}
+      <ResultsNav assetId={id() ?? ""} />
       <AsyncBoundary
         loading="Loading the asset…"
         errorTitle="The asset could not be loaded"

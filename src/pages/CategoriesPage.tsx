@@ -2,7 +2,7 @@ import { useParams, useSearchParams } from "@solidjs/router";
 import { createMemo, Show } from "solid-js";
 import type { Category } from "../api";
 import { PAGE_SIZE } from "../api";
-import { AssetGrid } from "../components/AssetGrid";
+import { ResultsGrid } from "./ResultsGrid";
 import { AsyncBoundary } from "../components/AsyncBoundary";
 import { Breadcrumb } from "../components/Breadcrumb";
 import { CategoryTree, type TreeItem } from "../components/CategoryTree";
@@ -232,7 +232,7 @@ export default function CategoriesPage() {
                           </p>
                         }
                       >
-                        <AssetGrid
+                        <ResultsGrid
                           tiles={result().assets.map(toAssetTile)}
                           label="Assets in this category"
                           selection={picking.tileSelection}

@@ -1,7 +1,7 @@
 import { useSearchParams } from "@solidjs/router";
 import { createMemo, Show } from "solid-js";
 import { PAGE_SIZE } from "../api";
-import { AssetGrid } from "../components/AssetGrid";
+import { ResultsGrid } from "./ResultsGrid";
 import { AsyncBoundary } from "../components/AsyncBoundary";
 import { LibraryFilters } from "../components/LibraryFilters";
 import { Pager } from "../components/Pager";
@@ -106,7 +106,7 @@ export default function LibraryPage() {
                   </p>
                 }
               >
-                <AssetGrid tiles={result().assets.map(toAssetTile)} selection={picking.tileSelection} />
+                <ResultsGrid tiles={result().assets.map(toAssetTile)} selection={picking.tileSelection} />
                 <Pager
                   offset={result().offset}
                   pageSize={PAGE_SIZE}
