@@ -7,7 +7,8 @@ import type { AuthState } from "./AuthState";
 import { createIdleSignOut, type IdleSignOut } from "./createIdleSignOut";
 import { createNonce } from "./createNonce";
 import { createRefreshLedger } from "./createRefreshLedger";
-import { createRenewalLock } from "./createRenewalLock";
+import { createRenewalLock, type RenewalLock } from "./createRenewalLock";
+import { createSignOutGate, type SignOutGate } from "./createSignOutGate";
 import { createSessionKeeper, type RenewalStatus, type RenewOptions } from "./createSessionKeeper";
 import { isPasswordSession } from "./passwordSession";
 import { clearPersonalKeys, USER_STORE_KEY_PREFIX } from "./storageKeys";
@@ -79,6 +80,10 @@ export interface CreateAuthOptions {
   idleSignOutMinutes?: number | null;
   /** Loads a page in place of the app (a password session's sign-out); injectable for tests. */
   leave?: (url: string) => void;
+  /** Which tab leaves for the auth server when several sign out at once; injectable for tests. */
+  signOutGate?: SignOutGate;
+  /** The lock renewals run under; sign-out takes it too. Injectable for tests. */
+  renewalLock?: RenewalLock;
 }
 
 // Automatic sign-in redirects allowed within a minute before Valet stops and explains instead of looping.
@@ -146,18 +151,23 @@ export function createAuth(options: CreateAuthOptions): Auth {
     setState({ user: null, status: "signedOut", error });
   };
 
+  const scope = `${userManager.settings.authority}:${userManager.settings.client_id}`;
+  const renewalLock = options.renewalLock ?? createRenewalLock(`valet.renewal:${scope}`);
+  const signOutGate = options.signOutGate ?? createSignOutGate(`valet.signout:${scope}`);
+
   const keeper = createSessionKeeper({
     userManager,
     user: () => state.user,
-    adopt: (user) => setState({ user, status: "signedIn" }),
+    // A renewal that finishes after a sign-out began must not bring the session back into this tab.
+    adopt: (user) => {
+      if (!signingOut) setState({ user, status: "signedIn" });
+    },
     end: (error) => void endSession(error),
     report: (error) => {
       if (error || state.error?.source === "renewSilent") setState("error", error);
     },
     ledger,
-    lock: createRenewalLock(
-      `valet.renewal:${userManager.settings.authority}:${userManager.settings.client_id}`,
-    ),
+    lock: renewalLock,
     now,
   });
 
@@ -245,27 +255,33 @@ export function createAuth(options: CreateAuthOptions): Auth {
   const signOut = async () => {
     signingOut = true;
     setState({ status: "redirecting", error: null });
-    // What is stored now, not what this tab remembers: another tab may have signed out a moment ago.
-    const user = await userManager.getUser().catch(() => null);
     // What this tab kept for the person (their selection, …) goes with them, whichever way the sign-out ends.
     clearPersonalKeys(window.sessionStorage);
     const leaveForStartPage = () => leave(userManager.settings.post_logout_redirect_uri ?? basePath);
-    if (!user) {
-      // Another tab is ending this session at the server already; a second visit would have no id_token to hint
-      // with, and MediaValet would keep the person on its own sign-out page.
-      await ledger.clear().catch(() => undefined);
-      await userManager.removeUser().catch(() => undefined);
+    if (!(await signOutGate.enter())) {
+      // Another tab is signing out this moment and is the one that visits the auth server (a second visit would
+      // strand this tab on MediaValet's own sign-out page); it also revokes and removes the stored session.
       leaveForStartPage();
       return;
     }
-    // Revoke first: a refresh token left alive at the server outlives the sign-out.
-    await userManager.revokeTokens(["refresh_token"]).catch(() => undefined);
-    await ledger.clear().catch(() => undefined);
-    // Removed before leaving, so that every other tab follows at once (and does not start a sign-out of its own).
-    await userManager.removeUser().catch(() => undefined);
-    if (isPasswordSession(user) || !user.id_token) {
-      // The password grant opened no browser session at the auth server (no cookie, no id_token to hint with), so
-      // there is nothing to end there: revoking the refresh token and clearing storage is the whole sign-out.
+    // Under the renewal lock no tab is refreshing, so no renewal can write the session back after it is removed.
+    const user = await renewalLock(async () => {
+      let current = await userManager.getUser().catch(() => null);
+      // This tab's copy of the store may lag behind another tab's renewal: the ledger holds the newest session,
+      // whose refresh token is the one to revoke.
+      const spent = current?.refresh_token;
+      const replacement = spent ? await ledger.replacementFor(spent).catch(() => undefined) : undefined;
+      if (replacement) current = await userManager.storeSession(replacement).catch(() => current);
+      // Revoke first: a refresh token left alive at the server outlives the sign-out.
+      if (current) await userManager.revokeTokens(["refresh_token"]).catch(() => undefined);
+      await ledger.clear().catch(() => undefined);
+      // Removed before leaving, so that every other tab follows at once.
+      await userManager.removeUser().catch(() => undefined);
+      return current;
+    });
+    if (!user || isPasswordSession(user) || !user.id_token) {
+      // No session left to end at the server (another tab ended it earlier), or none was ever opened there: the
+      // password grant leaves no cookie and no id_token to hint with, so revoking and clearing is the whole sign-out.
       leaveForStartPage();
       return;
     }
@@ -274,6 +290,7 @@ export function createAuth(options: CreateAuthOptions): Auth {
       // (OpenID Connect RP-Initiated Logout). The id_token is no API credential; the session it names ends there.
       await userManager.signoutRedirect({ id_token_hint: user.id_token });
     } catch (error) {
+      signOutGate.release();
       signingOut = false;
       setState({ user: null, status: "signedOut", error: toAuthError("signoutRedirect", error) });
     }
