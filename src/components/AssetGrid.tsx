@@ -23,11 +23,32 @@ export interface TileSelection {
   onToggle: (tile: AssetTile, index: number, extend: boolean) => void;
 }
 
-/** A tile to focus when the grid shows it, and where the page was scrolled: coming back to these results. */
+/** Coming back to these results: the tile to focus, and how far down the window it was when it was opened. */
 export interface GridReturn {
   id: string;
-  scrollY: number;
+  /** The tile's distance from the top of the viewport, in CSS pixels. */
+  top: number;
 }
+
+/**
+ * Parts of the page that load after the grid (the filters beside it, the pager) can leave the page too short to scroll
+ * the tile back into place at first; `place` is applied again as the page grows, until the person scrolls, presses a
+ * key or clicks, or two seconds have passed.
+ */
+function keepInPlace(place: () => void) {
+  if (typeof ResizeObserver === "undefined") return;
+  const observer = new ResizeObserver(() => place());
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    for (const type of STOP_EVENTS) window.removeEventListener(type, stop, true);
+  };
+  const timer = setTimeout(stop, 2000);
+  for (const type of STOP_EVENTS) window.addEventListener(type, stop, { capture: true, passive: true });
+  observer.observe(document.body);
+}
+
+const STOP_EVENTS = ["wheel", "touchstart", "keydown", "pointerdown"] as const;
 
 /**
  * A responsive grid of asset thumbnails, each a link to its asset. Sizes are reserved so nothing jumps while images
@@ -46,7 +67,7 @@ export function AssetGrid(props: {
   label?: string;
   selection?: TileSelection;
   /** A tile is about to open its asset (a plain click or Enter). */
-  onOpen?: (tile: AssetTile, index: number) => void;
+  onOpen?: (tile: AssetTile, index: number, top: number) => void;
   /** Coming back to these results: the tile to focus once it is shown, and the scroll position to restore. */
   returnTo?: GridReturn | undefined;
   /** The return has been made; the same tiles shown again later should not steal the focus. */
@@ -71,10 +92,13 @@ export function AssetGrid(props: {
         props.onReturned?.();
         // After the page has laid out and the layout has moved focus to the page's heading.
         requestAnimationFrame(() => {
-          window.scrollTo({ top: back.scrollY });
+          // The tile goes back to where it was on screen, even if what is above the grid has changed height.
           const link = links()[index];
-          link?.focus({ preventScroll: true });
-          link?.scrollIntoView({ block: "nearest" });
+          if (!link) return;
+          const place = () => window.scrollBy({ top: link.getBoundingClientRect().top - back.top });
+          place();
+          link.focus({ preventScroll: true });
+          keepInPlace(place);
         });
       },
     ),
@@ -149,7 +173,9 @@ export function AssetGrid(props: {
                 onClick={(event) => {
                   // Only a plain click opens the asset here; a new tab or window leaves these results as they are.
                   const plain = !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey);
-                  if (event.button === 0 && plain) props.onOpen?.(tile, index());
+                  if (event.button === 0 && plain) {
+                    props.onOpen?.(tile, index(), event.currentTarget.getBoundingClientRect().top);
+                  }
                 }}
               >
                 <figure>

@@ -16,7 +16,7 @@ export function ResultsGrid(props: {
   const trail = readResultsTrail(sessionStorage);
   const [back, setBack] = createSignal(
     trail?.returnTo !== undefined && trail.from === here()
-      ? { id: trail.returnTo, scrollY: trail.scrollY }
+      ? { id: trail.returnTo, top: trail.top }
       : undefined,
   );
   return (
@@ -30,10 +30,10 @@ export function ResultsGrid(props: {
         const current = readResultsTrail(sessionStorage);
         if (current) writeResultsTrail(sessionStorage, withoutReturn(current));
       }}
-      onOpen={() =>
+      onOpen={(_tile, _index, top) =>
         writeResultsTrail(sessionStorage, {
           from: here(),
-          scrollY: window.scrollY,
+          top,
           items: props.tiles.map((tile) => ({ id: tile.id, title: tile.title, href: tile.href })),
         })
       }

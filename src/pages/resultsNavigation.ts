@@ -14,8 +14,8 @@ export interface TrailItem {
 export interface ResultsTrail {
   /** The results' full path and query (as `location` has it, base path included). */
   from: string;
-  /** The page's scroll position when the asset was opened. */
-  scrollY: number;
+  /** How far down the window the opened tile was, so that the way back shows the results as they were. */
+  top: number;
   items: TrailItem[];
   /** Set when the person goes back: the grid at `from` focuses this asset's tile once, then forgets it. */
   returnTo?: string;
@@ -30,7 +30,13 @@ export const RESULTS_TRAIL_KEY = `${STORAGE_PREFIX}results`;
 export function readResultsTrail(storage: Storage): ResultsTrail | undefined {
   try {
     const trail = JSON.parse(storage.getItem(RESULTS_TRAIL_KEY) ?? "null") as ResultsTrail | null;
-    if (trail && typeof trail.from === "string" && Array.isArray(trail.items)) return trail;
+    if (
+      trail &&
+      typeof trail.from === "string" &&
+      typeof trail.top === "number" &&
+      Array.isArray(trail.items)
+    )
+      return trail;
   } catch {
     // An unreadable trail is no trail: the asset page simply offers no previous and next.
   }
@@ -47,7 +53,7 @@ export function writeResultsTrail(storage: Storage, trail: ResultsTrail): void {
 
 /** The trail once the way back has been taken. */
 export function withoutReturn(trail: ResultsTrail): ResultsTrail {
-  return { from: trail.from, scrollY: trail.scrollY, items: trail.items };
+  return { from: trail.from, top: trail.top, items: trail.items };
 }
 
 /** The trail with the way back set: the results should focus `id`'s tile when shown again. */

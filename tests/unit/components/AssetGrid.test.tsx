@@ -90,14 +90,14 @@ describe("AssetGrid from the keyboard", () => {
     const links = renderGrid({ onOpen });
     links[0]?.focus();
     await user.keyboard("{ArrowRight}{Enter}");
-    expect(onOpen).toHaveBeenCalledWith(tiles[1], 1);
+    expect(onOpen).toHaveBeenCalledWith(tiles[1], 1, expect.any(Number));
   });
 
   it("coming back focuses the tile left from, once", async () => {
     // jsdom lays nothing out, so it has no scrolling of its own.
     Element.prototype.scrollIntoView = vi.fn();
     const onReturned = vi.fn();
-    const links = renderGrid({ returnTo: { id: "a5", scrollY: 0 }, onReturned });
+    const links = renderGrid({ returnTo: { id: "a5", top: 0 }, onReturned });
     await vi.waitFor(() => expect(document.activeElement).toBe(links[4]));
     expect(links[4]?.tabIndex).toBe(0);
     expect(onReturned).toHaveBeenCalledTimes(1);

@@ -10,7 +10,7 @@ import {
 } from "../../../src/pages/resultsNavigation";
 
 const item = (id: string) => ({ id, title: `Asset ${id}`, href: `/assets/${id}` });
-const trail: ResultsTrail = { from: "/assets?search=beach", scrollY: 300, items: ["a", "b", "c"].map(item) };
+const trail: ResultsTrail = { from: "/assets?search=beach", top: 300, items: ["a", "b", "c"].map(item) };
 
 describe("resultsNavigation", () => {
   it("keeps the trail under a valet. key, so that signing out removes it", () => {
