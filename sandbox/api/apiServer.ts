@@ -147,7 +147,7 @@ async function handle(
   const context: EnvelopeContext = { apiVersion, startedAt };
 
   handler.control.stats.apiRequests++;
-  const fault = handler.control.takeApiFault();
+  const fault = handler.control.takeApiFault(url.pathname);
   if (fault) {
     sendFault(res, fault, context);
     return;

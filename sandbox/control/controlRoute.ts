@@ -92,7 +92,16 @@ const COMMANDS: Record<string, Command> = {
     }
     const count = positiveInteger(body, "count", true) ?? 1;
     const retryAfterSeconds = positiveInteger(body, "retryAfterSeconds", false);
-    state.armApiFault({ status, count, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) });
+    const path = body["path"];
+    if (path !== undefined && (typeof path !== "string" || !path.startsWith("/"))) {
+      throw new BadControlRequest('path must be an API path starting with "/", e.g. "/assets/search".');
+    }
+    state.armApiFault({
+      status,
+      count,
+      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+      ...(path === undefined ? {} : { path }),
+    });
   },
   "POST faults/bulk": async (body, { state }) => {
     const status = body["status"];

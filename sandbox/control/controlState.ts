@@ -36,7 +36,8 @@ export interface ControlState {
   armBadIdToken(kind: BadIdToken, count: number): void;
   /** The fault for this token request, if one is armed; uses it up. */
   takeTokenFault(): TokenEndpointFault | undefined;
-  takeApiFault(): ApiFault | undefined;
+  /** The armed API fault, if it applies to a request for `path`; counts it down. */
+  takeApiFault(path: string): ApiFault | undefined;
   takeBadIdToken(): BadIdToken | undefined;
   armBulkFault(fault: BulkFault): void;
   /** The fault for this `POST /bulk`, if one is armed; uses it up. */
@@ -85,7 +86,8 @@ export function createControlState(defaults: Lifetimes, defaultKeywordDelayMs = 
       badIdToken = { fault: kind, remaining: count };
     },
     takeTokenFault: () => take(tokenFault),
-    takeApiFault: () => take(apiFault),
+    takeApiFault: (path) =>
+      apiFault?.fault.path === undefined || apiFault.fault.path === path ? take(apiFault) : undefined,
     takeBadIdToken: () => take(badIdToken),
     armBulkFault(fault) {
       bulkFault = { fault, remaining: fault.batches ?? 1 };

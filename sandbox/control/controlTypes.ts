@@ -75,6 +75,8 @@ export interface ApiFault {
   count: number;
   /** For 429: the Retry-After header. Default 1. */
   retryAfterSeconds?: number;
+  /** Only requests to this path fail (e.g. "/assets/search"); others pass untouched. Default: any request. */
+  path?: string;
 }
 
 /**

@@ -207,6 +207,15 @@ describe("test controls", () => {
       expect(body).toMatchObject({ payload: null, errors: [{ code: "server_error" }] });
     });
 
+    it("fail only requests for their path when one is given; others pass and do not use them up", async () => {
+      const { tokens } = await signIn(sandbox());
+      await control().failApi({ status: 500, count: 1, path: "/users/current" });
+
+      expect((await apiCall(sandbox(), tokens.access_token, "/assets?count=1")).response.status).toBe(200);
+      expect((await apiCall(sandbox(), tokens.access_token, "/users/current")).response.status).toBe(500);
+      expect((await apiCall(sandbox(), tokens.access_token, "/users/current")).response.status).toBe(200);
+    });
+
     it("are disarmed by reset", async () => {
       const { tokens } = await signIn(sandbox());
       await control().failApi({ status: 500, count: 5 });
