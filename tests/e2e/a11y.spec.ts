@@ -1,28 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, signedInTest, test } from "./fixtures";
-
-/** Runs axe with the WCAG 2.1 A and AA rules and returns the serious and critical violations, readably. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-    );
-}
-
-/** The page as it is now, in light and then in dark mode: each scheme's violations, named by scheme. */
-async function violationsInBothSchemes(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    found.push(...(await seriousViolations(page)).map((violation) => `${colorScheme}: ${violation}`));
-  }
-  return found;
-}
+import { expect, signedInTest, test, violationsInBothSchemes } from "./fixtures";
 
 /** Every signed-in page, each waited on until its content (not its loading state) is on screen. */
 const PAGES: { path: string; ready: (page: Page) => Promise<void> }[] = [

@@ -1,6 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, signInAtSandbox, signedInTest as test, test as signedOutTest } from "./fixtures";
+import {
+  expect,
+  signInAtSandbox,
+  signedInTest as test,
+  test as signedOutTest,
+  violationsInBothSchemes,
+} from "./fixtures";
 import { recordCspViolations } from "./siteFixtures";
 
 /** Opens the first asset the library finds for `search`, and waits for its Sharing and Activity panels. */
@@ -10,24 +15,6 @@ async function openAsset(page: Page, search: string): Promise<void> {
   await expect(page).toHaveURL(/\/assets\/[^/?]+$/);
   await expect(page.getByRole("heading", { name: "Direct links" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
-}
-
-/** axe's serious and critical WCAG 2.1 A/AA violations, in light and then dark mode. */
-async function violationsInBothSchemes(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-      .analyze();
-    for (const violation of results.violations) {
-      if (violation.impact !== "serious" && violation.impact !== "critical") continue;
-      found.push(
-        `${colorScheme}: ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-      );
-    }
-  }
-  return found;
 }
 
 test.describe("Asset sharing, activity and video", () => {

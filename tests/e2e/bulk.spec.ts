@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { readFile, writeFile } from "node:fs/promises";
 import {
@@ -8,23 +7,12 @@ import {
   signedInTest as test,
   storedUser,
   test as signedOutTest,
+  seriousViolations,
 } from "./fixtures";
 
 const grid = (page: Page) => page.getByRole("list", { name: "Assets" });
 const boxes = (page: Page) => grid(page).getByRole("checkbox");
 const selectionCount = (page: Page) => page.getByTestId("selection-count");
-
-/** Serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-    );
-}
 
 /** Opens the library with a clean selection and waits for its thumbnails. */
 async function openLibrary(page: Page): Promise<void> {

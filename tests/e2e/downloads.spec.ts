@@ -1,24 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, signedInTest, signInAtSandbox, test } from "./fixtures";
-
-/** The serious and critical WCAG 2.1 A/AA violations on the page as it is now, in light and then dark mode. */
-async function violationsInBothSchemes(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-      .analyze();
-    for (const violation of results.violations) {
-      if (violation.impact !== "serious" && violation.impact !== "critical") continue;
-      found.push(
-        `${colorScheme}: ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-      );
-    }
-  }
-  return found;
-}
+import { expect, signedInTest, signInAtSandbox, test, violationsInBothSchemes } from "./fixtures";
 
 /** Opens a lightbox of the demo user's by name. */
 async function openLightbox(page: Page, name: string): Promise<void> {

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { startStaticServer, type StaticServer } from "../../scripts/staticServer";
 import { createSandboxControl, type SandboxControl } from "../../sandbox/control/SandboxControl";
@@ -214,4 +215,26 @@ export async function storedExpiry(page: Page): Promise<number> {
 export async function fastForwardTo(page: Page, at: number): Promise<void> {
   const now = await page.evaluate(() => Date.now());
   await page.clock.fastForward(Math.max(1, Math.ceil(at - now)));
+}
+
+/** axe's serious and critical WCAG 2.1 A/AA violations on the page as it is now, one readable line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
+}
+
+/** The page as it is now, in light and then in dark mode: each scheme's serious violations, named by scheme. */
+export async function violationsInBothSchemes(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    found.push(...(await seriousViolations(page)).map((violation) => `${colorScheme}: ${violation}`));
+  }
+  return found;
 }
