@@ -1,11 +1,11 @@
 import { createSignal, For, Match, Show, Switch } from "solid-js";
 import type { Asset, AssetRendition } from "../api";
 import { AsyncBoundary } from "../components/AsyncBoundary";
-import { DownloadFormDialog } from "../components/DownloadFormDialog";
 import { formatBytes } from "../components/formatBytes";
 import { useApi } from "./ApiContext";
 import { createAbortableResource } from "./createAbortableResource";
 import { createDownloadGate } from "./createDownloadGate";
+import { DownloadGateDialog } from "./DownloadGateDialog";
 import { messageOf } from "./messageOf";
 
 /** A link MediaValet handed over, for one rendition. */
@@ -65,10 +65,6 @@ export function AssetDownloads(props: { asset: Asset }) {
   const failure = () => {
     const state = gate.state();
     return state.kind === "failed" ? state.message : undefined;
-  };
-  const asking = () => {
-    const state = gate.state();
-    return state.kind === "asking" ? state : undefined;
   };
 
   async function record() {
@@ -145,20 +141,11 @@ export function AssetDownloads(props: { asset: Asset }) {
           </p>
         )}
       </Show>
-      <Show when={asking()}>
-        {(current) => (
-          <DownloadFormDialog
-            title={`Download ${props.asset.file.fileName}${choice() ? ` (${choice()?.name})` : ""}`}
-            fields={current().check.fields}
-            problems={current().problems}
-            busy={current().busy}
-            error={current().error}
-            submitLabel="Accept and get the link"
-            onSubmit={(values) => void gate.submit(values)}
-            onCancel={() => gate.cancel()}
-          />
-        )}
-      </Show>
+      <DownloadGateDialog
+        gate={gate}
+        title={`Download ${props.asset.file.fileName}${choice() ? ` (${choice()?.name})` : ""}`}
+        submitLabel="Accept and get the link"
+      />
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import { createSignal, Match, onCleanup, Show, Switch } from "solid-js";
-import { DownloadFormDialog } from "../components/DownloadFormDialog";
 import { formatBytes } from "../components/formatBytes";
 import "../components/ModalDialog.css";
 import { useApi } from "./ApiContext";
 import type { ArchiveProgress } from "./archiveProgress";
 import { createDownloadGate } from "./createDownloadGate";
+import { DownloadGateDialog } from "./DownloadGateDialog";
 import { makeArchiveFollow } from "./makeArchiveFollow";
 import { messageOf } from "./messageOf";
 
@@ -58,10 +58,6 @@ export function DownloadSelection(props: DownloadSelectionProps) {
     return lost === undefined
       ? undefined
       : `Valet lost track of the archive: ${lost} Start the download again to get a fresh one.`;
-  };
-  const asking = () => {
-    const state = gate.state();
-    return state.kind === "asking" ? state : undefined;
   };
   const working = () => {
     const shown = progress();
@@ -124,20 +120,11 @@ export function DownloadSelection(props: DownloadSelectionProps) {
           </p>
         )}
       </Show>
-      <Show when={asking()}>
-        {(current) => (
-          <DownloadFormDialog
-            title={`Download ${count()} as a zip`}
-            fields={current().check.fields}
-            problems={current().problems}
-            busy={current().busy}
-            error={current().error}
-            submitLabel="Accept and prepare the zip"
-            onSubmit={(values) => void gate.submit(values)}
-            onCancel={() => gate.cancel()}
-          />
-        )}
-      </Show>
+      <DownloadGateDialog
+        gate={gate}
+        title={`Download ${count()} as a zip`}
+        submitLabel="Accept and prepare the zip"
+      />
     </div>
   );
 }
