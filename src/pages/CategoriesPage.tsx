@@ -20,7 +20,7 @@ import { hasFilters } from "./filters/FilterState";
 import { SavedSearchesPanel } from "./filters/SavedSearchesPanel";
 import { firstParam } from "./firstParam";
 import {
-  LIBRARY_SORTS,
+  LIBRARY_SORT_OPTIONS,
   readLibrarySearch,
   sameLibrarySearch,
   toAssetSearch,
@@ -30,11 +30,6 @@ import {
 import { readRange, useListingSelection } from "./SelectionPanel";
 import { SelectionDownload } from "./SelectionDownload";
 import { toAssetTile } from "./toAssetTile";
-
-const SORT_OPTIONS = LIBRARY_SORTS.map((value) => ({
-  value,
-  label: { newest: "Newest first", oldest: "Oldest first", title: "Title (A–Z)" }[value],
-}));
 
 const hrefOf = (id: string) => `/categories/${encodeURIComponent(id)}`;
 
@@ -194,7 +189,7 @@ export default function CategoriesPage() {
               <LibraryFilters
                 search={within().search}
                 sort={within().sort}
-                sorts={SORT_OPTIONS}
+                sorts={LIBRARY_SORT_OPTIONS}
                 onSearch={(text) => go({ search: text })}
                 onSort={(sort) => go({ sort: readLibrarySearch({ sort }).sort })}
               />

@@ -13,7 +13,7 @@ import { FilteredView } from "./filters/FilteredView";
 import { hasFilters } from "./filters/FilterState";
 import { SavedSearchesPanel } from "./filters/SavedSearchesPanel";
 import {
-  LIBRARY_SORTS,
+  LIBRARY_SORT_OPTIONS,
   readLibrarySearch,
   sameLibrarySearch,
   toAssetSearch,
@@ -23,11 +23,6 @@ import {
 import { readRange, useListingSelection } from "./SelectionPanel";
 import { SelectionDownload } from "./SelectionDownload";
 import { toAssetTile } from "./toAssetTile";
-
-const SORT_OPTIONS = LIBRARY_SORTS.map((value) => ({
-  value,
-  label: { newest: "Newest first", oldest: "Oldest first", title: "Title (A–Z)" }[value],
-}));
 
 /** The asset library: search, type filter, sort, a grid of thumbnails and paging, all kept in the URL. */
 export default function LibraryPage() {
@@ -76,7 +71,7 @@ export default function LibraryPage() {
       <LibraryFilters
         search={state().search}
         sort={state().sort}
-        sorts={SORT_OPTIONS}
+        sorts={LIBRARY_SORT_OPTIONS}
         onSearch={(search) => go({ search })}
         onSort={(sort) => go({ sort: readLibrarySearch({ sort }).sort })}
       />

@@ -12,6 +12,12 @@ import { firstParam } from "./firstParam";
 export const LIBRARY_SORTS = ["newest", "oldest", "title"] as const;
 export type LibrarySort = (typeof LIBRARY_SORTS)[number];
 
+/** The sorts as a sort menu offers them, in order, each with the words a person reads. */
+export const LIBRARY_SORT_OPTIONS = LIBRARY_SORTS.map((value) => ({
+  value,
+  label: { newest: "Newest first", oldest: "Oldest first", title: "Title (A–Z)" }[value],
+}));
+
 /** Everything that decides what the library shows. It lives in the URL, so links, reloads and Back reproduce it. */
 export interface LibrarySearch {
   /** Trimmed; empty means everything. */
