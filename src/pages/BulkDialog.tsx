@@ -1,6 +1,7 @@
 import { createResource, createSignal, For, Match, onMount, Show, Switch } from "solid-js";
 import { BulkReport, type ReportLine } from "../components/BulkReport";
 import { buildBulkItems, type BulkAction } from "./buildBulkItems";
+import { BulkRunProgress } from "./BulkRunProgress";
 import { createBulkRun } from "./createBulkRun";
 import { useApi } from "./ApiContext";
 import type { SelectedAsset } from "./createSelection";
@@ -195,21 +196,13 @@ export default function BulkDialog(props: {
       </h2>
       <Switch>
         <Match when={run.state() === "running"}>
-          <p id="bulk-progress-label">
-            {(run.progress()?.succeeded ?? 0) + (run.progress()?.failed ?? 0)} of {run.progress()?.total ?? 0}{" "}
-            changes done ({run.progress()?.failed ?? 0} failed)
+          <BulkRunProgress run={run} labelId="bulk-progress-label">
+            {" "}
+            ({run.progress()?.failed ?? 0} failed)
             <Show when={run.progress()?.waitingSeconds}>
               {(seconds) => <> — MediaValet asked to wait {seconds()} s before the next batch</>}
             </Show>
-          </p>
-          <progress
-            aria-labelledby="bulk-progress-label"
-            max={run.progress()?.total ?? 0}
-            value={(run.progress()?.succeeded ?? 0) + (run.progress()?.failed ?? 0)}
-          />
-          <button type="button" onClick={() => run.cancel()}>
-            Cancel
-          </button>
+          </BulkRunProgress>
         </Match>
         <Match when={finished()}>
           <BulkReport

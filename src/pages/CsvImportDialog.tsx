@@ -1,6 +1,7 @@
 import { createSignal, For, Match, onMount, Show, Switch } from "solid-js";
 import { BulkReport } from "../components/BulkReport";
 import { toReportLines } from "./BulkDialog";
+import { BulkRunProgress } from "./BulkRunProgress";
 import { createBulkRun } from "./createBulkRun";
 import { useApi } from "./ApiContext";
 import type { SelectedAsset } from "./createSelection";
@@ -78,18 +79,7 @@ export default function CsvImportDialog(props: { assets: readonly SelectedAsset[
       <h2 id="csv-import-title">Import metadata from CSV — {props.assets.length} selected assets</h2>
       <Switch>
         <Match when={run.state() === "running"}>
-          <p id="csv-progress-label">
-            {(run.progress()?.succeeded ?? 0) + (run.progress()?.failed ?? 0)} of {run.progress()?.total ?? 0}{" "}
-            changes done
-          </p>
-          <progress
-            aria-labelledby="csv-progress-label"
-            max={run.progress()?.total ?? 0}
-            value={(run.progress()?.succeeded ?? 0) + (run.progress()?.failed ?? 0)}
-          />
-          <button type="button" onClick={() => run.cancel()}>
-            Cancel
-          </button>
+          <BulkRunProgress run={run} labelId="csv-progress-label" />
         </Match>
         <Match when={run.state() === "done"}>
           <BulkReport lines={toReportLines(run.results())} onRetry={() => void run.retryFailed()} />
