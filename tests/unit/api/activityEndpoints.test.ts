@@ -2,20 +2,12 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "../../../src/api/ApiError";
 import { createActivityEndpoints } from "../../../src/api/activityEndpoints";
 import { createApiTransport } from "../../../src/api/createApiTransport";
-import { envelope, stubFetch } from "../helpers";
+import { envelope, stubFetch, TEST_API_BASE, testApiOptions } from "../helpers";
 
-const BASE = "https://api.example.com";
+const BASE = TEST_API_BASE;
 
 function endpoints(fetchFn: typeof fetch) {
-  return createActivityEndpoints(
-    createApiTransport({
-      baseUrl: BASE,
-      subscriptionKey: "sub-key",
-      apiVersion: "1.2",
-      getAccessToken: () => "token-1",
-      fetch: fetchFn,
-    }),
-  );
+  return createActivityEndpoints(createApiTransport(testApiOptions(fetchFn)));
 }
 
 const user = { id: "u1", username: "dana", firstName: "Dana", lastName: "Lee" };

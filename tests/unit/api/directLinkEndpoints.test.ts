@@ -2,20 +2,12 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "../../../src/api/ApiError";
 import { createApiTransport } from "../../../src/api/createApiTransport";
 import { createDirectLinkEndpoints } from "../../../src/api/directLinkEndpoints";
-import { envelope, stubFetch } from "../helpers";
+import { envelope, stubFetch, TEST_API_BASE, testApiOptions } from "../helpers";
 
-const BASE = "https://api.example.com";
+const BASE = TEST_API_BASE;
 
 function endpoints(fetchFn: typeof fetch) {
-  return createDirectLinkEndpoints(
-    createApiTransport({
-      baseUrl: BASE,
-      subscriptionKey: "sub-key",
-      apiVersion: "1.2",
-      getAccessToken: () => "token-1",
-      fetch: fetchFn,
-    }),
-  );
+  return createDirectLinkEndpoints(createApiTransport(testApiOptions(fetchFn)));
 }
 
 const link = {

@@ -3,18 +3,12 @@ import { ApiError } from "../../../src/api/ApiError";
 import { createApiTransport } from "../../../src/api/createApiTransport";
 import { createFacetEndpoints } from "../../../src/api/facetEndpoints";
 import { createSavedSearchEndpoints } from "../../../src/api/savedSearchEndpoints";
-import { envelope, stubFetch } from "../helpers";
+import { envelope, stubFetch, TEST_API_BASE, testApiOptions } from "../helpers";
 
-const BASE = "https://api.example.com";
+const BASE = TEST_API_BASE;
 
 function transport(fetchFn: typeof fetch) {
-  return createApiTransport({
-    baseUrl: BASE,
-    subscriptionKey: "sub-key",
-    apiVersion: "1.2",
-    getAccessToken: () => "token-1",
-    fetch: fetchFn,
-  });
+  return createApiTransport(testApiOptions(fetchFn));
 }
 
 const saved = {

@@ -2,18 +2,12 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "../../../src/api/ApiError";
 import { PatchRefusedError } from "../../../src/api/PatchRefusedError";
 import { createApiClient } from "../../../src/api/createApiClient";
-import { envelope, stubFetch } from "../helpers";
+import { envelope, stubFetch, TEST_API_BASE, testApiOptions } from "../helpers";
 
-const BASE = "https://api.example.com";
+const BASE = TEST_API_BASE;
 
 function client(fetchFn: typeof fetch) {
-  return createApiClient({
-    baseUrl: BASE,
-    subscriptionKey: "sub-key",
-    apiVersion: "1.2",
-    getAccessToken: () => "token-1",
-    fetch: fetchFn,
-  });
+  return createApiClient(testApiOptions(fetchFn));
 }
 
 function call(fetchFn: ReturnType<typeof stubFetch>, index = 0) {

@@ -6,18 +6,12 @@ import { lightboxContainerFilter } from "../../../src/api/lightboxContainerFilte
 import { createLightboxEndpoints } from "../../../src/api/lightboxEndpoints";
 import { createPermissionEndpoints } from "../../../src/api/permissionEndpoints";
 import { readPermissions } from "../../../src/api/readPermissions";
-import { envelope, stubFetch } from "../helpers";
+import { envelope, stubFetch, TEST_API_BASE, testApiOptions } from "../helpers";
 
-const BASE = "https://api.example.com";
+const BASE = TEST_API_BASE;
 
 function transport(fetchFn: typeof fetch) {
-  return createApiTransport({
-    baseUrl: BASE,
-    subscriptionKey: "sub-key",
-    apiVersion: "1.2",
-    getAccessToken: () => "token-1",
-    fetch: fetchFn,
-  });
+  return createApiTransport(testApiOptions(fetchFn));
 }
 
 function call(fetchFn: ReturnType<typeof stubFetch>, index = 0) {

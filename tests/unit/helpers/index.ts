@@ -4,3 +4,4 @@ export { envelope } from "./envelope";
 export { settle } from "./settle";
 export { storedUserKeys } from "./storedUserKeys";
 export { stubFetch } from "./stubFetch";
+export { TEST_API_BASE, testApiOptions } from "./testApiOptions";
