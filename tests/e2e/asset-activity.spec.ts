@@ -29,15 +29,17 @@ test.describe("Asset sharing, activity and video", () => {
     await page.getByLabel("Link name").fill(name);
     await page.getByRole("button", { name: "Create direct link" }).click();
 
-    const status = page.getByRole("region", { name: "Sharing" }).getByRole("status");
-    await expect(status).toContainText(`Created the direct link “${name}”`);
+    // The panel has two status lines: the announcement, and "Loading direct links…" while the list reloads.
+    const announced = (text: string) =>
+      page.getByRole("region", { name: "Sharing" }).getByRole("status").filter({ hasText: text });
+    await expect(announced(`Created the direct link “${name}”`)).toBeVisible();
     const address = page.getByRole("textbox", { name: `Address of “${name}”`, exact: true });
     await expect(address).toBeVisible();
     const link = await address.inputValue();
     expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/cdn\//);
 
     await page.getByRole("button", { name: `Copy the address of “${name}”` }).click();
-    await expect(status).toContainText(`Copied the address of “${name}” to the clipboard.`);
+    await expect(announced(`Copied the address of “${name}” to the clipboard.`)).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
     // The copied address is a public CDN link: it answers without any credentials.
     expect((await request.get(link)).status()).toBe(200);
