@@ -42,12 +42,18 @@ export default defineConfig({
   test: {
     // A stray .only would silently skip the rest of the suite.
     allowOnly: false,
+    // Stubs of globals and environment variables never leak from one test into the next.
+    unstubGlobals: true,
+    unstubEnvs: true,
     projects: [
       {
         extends: true,
         test: {
           name: "unit",
           environment: "jsdom",
+          // One jsdom per worker instead of one per file (the setup file gives each file a fresh page and storage).
+          isolate: false,
+          setupFiles: ["tests/unit/setup/freshBrowserState.ts"],
           include: ["tests/unit/**/*.test.{ts,tsx}"],
           server: { deps: { inline: [/@solidjs\/testing-library/, /@solidjs\/router/] } },
         },
@@ -56,6 +62,8 @@ export default defineConfig({
         test: {
           name: "sandbox",
           environment: "node",
+          // Each file starts its own servers on free ports; sharing the worker's module cache only saves imports.
+          isolate: false,
           include: ["tests/sandbox/**/*.test.ts"],
           testTimeout: 20_000,
         },
@@ -64,6 +72,7 @@ export default defineConfig({
         test: {
           name: "relay",
           environment: "node",
+          isolate: false,
           include: ["tests/relay/**/*.test.ts"],
           testTimeout: 20_000,
         },
@@ -72,6 +81,7 @@ export default defineConfig({
         test: {
           name: "doctor",
           environment: "node",
+          isolate: false,
           include: ["tests/doctor/**/*.test.ts"],
           testTimeout: 20_000,
         },

@@ -1,0 +1,11 @@
+// Test files share one jsdom per worker (isolate: false, which makes the unit suite several times faster). Each file
+// starts as if in a fresh tab all the same: nothing stored, an empty page, real timers. (A file that asks for the
+// node environment has no page to reset.)
+import { vi } from "vitest";
+
+if (typeof document !== "undefined") {
+  localStorage.clear();
+  sessionStorage.clear();
+  document.body.innerHTML = "";
+}
+vi.useRealTimers();
