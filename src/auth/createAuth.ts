@@ -258,7 +258,8 @@ export function createAuth(options: CreateAuthOptions): Auth {
     // What this tab kept for the person (their selection, …) goes with them, whichever way the sign-out ends.
     clearPersonalKeys(window.sessionStorage);
     const leaveForStartPage = () => leave(userManager.settings.post_logout_redirect_uri ?? basePath);
-    if (!(await signOutGate.enter())) {
+    // Where Web Locks refuse (an opaque origin, say), this tab goes ahead: one visit too many beats none.
+    if (!(await signOutGate.enter().catch(() => true))) {
       // Another tab is signing out this moment and is the one that visits the auth server (a second visit would
       // strand this tab on MediaValet's own sign-out page); it also revokes and removes the stored session.
       leaveForStartPage();
