@@ -2,7 +2,7 @@ import type { AuthClient } from "./AuthClient";
 import { Show, untrack, type JSX } from "solid-js";
 import { AuthContext } from "./AuthContext";
 import { createAuth, type Auth } from "./createAuth";
-import type { IdleSignOut } from "./createIdleSignOut";
+import type { IdleSignOut } from "./session/createIdleSignOut";
 import { IdleWarning } from "./IdleWarning";
 
 export type AuthProviderProps = { children: JSX.Element } & (

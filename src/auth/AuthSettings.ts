@@ -1,4 +1,4 @@
-import type { LoadIdentity } from "./passwordSession";
+import type { LoadIdentity } from "./session/passwordSession";
 
 /** What the auth binding needs to know about this deployment; main.tsx maps the runtime config onto it. */
 export interface AuthSettings {

@@ -1,4 +1,4 @@
-import type { IdleSignOut } from "./createIdleSignOut";
+import type { IdleSignOut } from "./session/createIdleSignOut";
 
 function formatSeconds(total: number): string {
   const minutes = Math.floor(total / 60);

@@ -1,7 +1,7 @@
 import { WebStorageStateStore, type OidcMetadata } from "oidc-client-ts";
 import type { AuthSettings } from "./AuthSettings";
 import { STORAGE_PREFIX } from "./storageKeys";
-import { cachedDiscovery, VerifyingUserManager } from "./VerifyingUserManager";
+import { cachedDiscovery, VerifyingUserManager } from "./verify/VerifyingUserManager";
 
 /**
  * Creates the one UserManager of the app. Call it once, outside any component: two instances mean two renewal

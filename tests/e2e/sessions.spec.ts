@@ -10,7 +10,7 @@ import {
   test,
 } from "./fixtures";
 
-// Renewal comes a third of the lifetime before expiry (src/auth/renewalTiming.ts): 20 s before a minute-long token
+// Renewal comes a third of the lifetime before expiry (src/auth/session/renewalTiming.ts): 20 s before a minute-long token
 // expires. Jumping the page's clock to 10 s before expiry lands well inside that window, whatever real time passed.
 const LIFETIME = 60;
 const INSIDE_RENEWAL_WINDOW_MS = 10_000;

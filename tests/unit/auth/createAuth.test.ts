@@ -2,7 +2,7 @@ import { ErrorResponse } from "oidc-client-ts";
 import { createComputed, createRoot } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createAuth, type Auth, type CreateAuthOptions } from "../../../src/auth/createAuth";
-import { passwordSessionProfile } from "../../../src/auth/passwordSession";
+import { passwordSessionProfile } from "../../../src/auth/session/passwordSession";
 import { settle } from "../helpers";
 import { createTestUser, createTestUserManager } from "./fakeUserManager";
 

@@ -1,6 +1,9 @@
 import { InMemoryWebStorage, User, WebStorageStateStore, type UserProfile } from "oidc-client-ts";
 import { vi } from "vitest";
-import { VerifyingUserManager, type VerificationSettings } from "../../../src/auth/VerifyingUserManager";
+import {
+  VerifyingUserManager,
+  type VerificationSettings,
+} from "../../../src/auth/verify/VerifyingUserManager";
 import { stubFetch } from "../helpers";
 
 export const issuer = "https://login.example";

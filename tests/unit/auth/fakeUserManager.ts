@@ -1,5 +1,5 @@
 import { User, type UserProfile } from "oidc-client-ts";
-import { VerifyingUserManager } from "../../../src/auth/VerifyingUserManager";
+import { VerifyingUserManager } from "../../../src/auth/verify/VerifyingUserManager";
 import { vi } from "vitest";
 
 /** A real UserManager with the server's metadata inline (no discovery request) and its network calls stubbed. */

@@ -1,8 +1,8 @@
 import { ErrorResponse, type User } from "oidc-client-ts";
 import { createRoot, createSignal } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createRenewalLock } from "../../../src/auth/createRenewalLock";
-import { createSessionKeeper, type SessionKeeper } from "../../../src/auth/createSessionKeeper";
+import { createRenewalLock } from "../../../src/auth/session/createRenewalLock";
+import { createSessionKeeper, type SessionKeeper } from "../../../src/auth/session/createSessionKeeper";
 import { settle } from "../helpers";
 import { createTestUserManager, issueTestUser } from "./fakeUserManager";
 

@@ -1,8 +1,8 @@
 import { createRoot } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createAuth, type Auth } from "../../../src/auth/createAuth";
-import type { RenewalLock } from "../../../src/auth/createRenewalLock";
-import { createSignOutGate } from "../../../src/auth/createSignOutGate";
+import type { RenewalLock } from "../../../src/auth/session/createRenewalLock";
+import { createSignOutGate } from "../../../src/auth/session/createSignOutGate";
 import { settle } from "../helpers";
 import { createTestUser, createTestUserManager } from "./fakeUserManager";
 

@@ -4,9 +4,9 @@ import { createRoot, createSignal } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AuthClient } from "../../../src/auth/AuthClient";
 import type { AuthError } from "../../../src/auth/AuthError";
-import { createRefreshLedger } from "../../../src/auth/createRefreshLedger";
-import { createRenewalLock, type RenewalLock } from "../../../src/auth/createRenewalLock";
-import { createSessionKeeper, type SessionKeeper } from "../../../src/auth/createSessionKeeper";
+import { createRefreshLedger } from "../../../src/auth/session/createRefreshLedger";
+import { createRenewalLock, type RenewalLock } from "../../../src/auth/session/createRenewalLock";
+import { createSessionKeeper, type SessionKeeper } from "../../../src/auth/session/createSessionKeeper";
 import { issueTestUser } from "./fakeUserManager";
 
 /** A token endpoint with rotating refresh tokens: each one works once, as MediaValet's do; reuse is refused. */

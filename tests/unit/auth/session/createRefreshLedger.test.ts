@@ -1,6 +1,6 @@
 import { IDBFactory } from "fake-indexeddb";
 import { describe, expect, it } from "vitest";
-import { createRefreshLedger } from "../../../src/auth/createRefreshLedger";
+import { createRefreshLedger } from "../../../../src/auth/session/createRefreshLedger";
 
 /** Everything the ledger keeps, read straight from the database as another tab's code could. */
 async function contents(indexedDb: IDBFactory): Promise<unknown[]> {

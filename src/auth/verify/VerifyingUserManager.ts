@@ -1,6 +1,6 @@
 import type { JWKSCacheInput, JWTPayload, JWTVerifyGetKey } from "jose";
 import { User, UserManager, type UserManagerSettings } from "oidc-client-ts";
-import { AuthError } from "./AuthError";
+import { AuthError } from "../AuthError";
 import { decodeJwtPayload } from "./decodeJwtPayload";
 import { IdTokenRejected } from "./IdTokenRejected";
 import {
@@ -8,7 +8,7 @@ import {
   markPasswordSession,
   passwordSessionProfile,
   type LoadIdentity,
-} from "./passwordSession";
+} from "../session/passwordSession";
 import { verifyDiscovery, type DiscoveryFacts } from "./verifyDiscovery";
 
 export interface VerificationSettings {

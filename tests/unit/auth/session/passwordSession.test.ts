@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { isPasswordSession } from "../../../src/auth/passwordSession";
-import type { SessionIdentity } from "../../../src/auth/passwordSession";
-import { createManagerWithServer, passwordGrantResponse, storedSession } from "./fakeAuthServer";
+import { isPasswordSession } from "../../../../src/auth/session/passwordSession";
+import type { SessionIdentity } from "../../../../src/auth/session/passwordSession";
+import { createManagerWithServer, passwordGrantResponse, storedSession } from "../fakeAuthServer";
 
 const dana: SessionIdentity = {
   id: "mv-user-7",
@@ -101,7 +101,7 @@ describe("A password session (MediaValet's password grant returns no id_token)",
     const { manager } = createManagerWithServer({ loadIdentity: async () => dana }, () =>
       Response.json({ error: "unauthorized_client" }, { status: 400 }),
     );
-    const { toAuthError } = await import("../../../src/auth/AuthError");
+    const { toAuthError } = await import("../../../../src/auth/AuthError");
     const error = await manager
       .signinResourceOwnerCredentials(credentials)
       .catch((caught: unknown) => caught);

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK, type JWTPayload } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { verifyIdToken, type IdTokenExpectations } from "../../../src/auth/verifyIdToken";
+import { verifyIdToken, type IdTokenExpectations } from "../../../../src/auth/verify/verifyIdToken";
 
 const issuer = "https://iam.example";
 const clientId = "valet";

@@ -1,5 +1,5 @@
 import type { User } from "oidc-client-ts";
-import { decodeJwtPayload } from "./decodeJwtPayload";
+import { decodeJwtPayload } from "../verify/decodeJwtPayload";
 
 /**
  * How long before expiry to renew: about a minute for MediaValet's hour-long tokens, and a third of the lifetime

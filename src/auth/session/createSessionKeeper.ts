@@ -1,7 +1,7 @@
 import type { User } from "oidc-client-ts";
-import type { AuthClient } from "./AuthClient";
+import type { AuthClient } from "../AuthClient";
 import { createEffect, createSignal, onCleanup, untrack, type Accessor } from "solid-js";
-import { AuthError, toAuthError } from "./AuthError";
+import { AuthError, toAuthError } from "../AuthError";
 import type { RefreshLedger } from "./createRefreshLedger";
 import type { RenewalLock } from "./createRenewalLock";
 import { needsRenewal, renewalDueAt, retryDelayMs } from "./renewalTiming";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { verifyDiscovery } from "../../../src/auth/verifyDiscovery";
+import { verifyDiscovery } from "../../../../src/auth/verify/verifyDiscovery";
 
 const good = {
   issuer: "https://iam.mediavalet.com",

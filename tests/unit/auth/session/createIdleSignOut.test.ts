@@ -1,6 +1,6 @@
 import { createRoot } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createIdleSignOut, type IdleSignOut } from "../../../src/auth/createIdleSignOut";
+import { createIdleSignOut, type IdleSignOut } from "../../../../src/auth/session/createIdleSignOut";
 
 describe("createIdleSignOut", () => {
   let dispose: (() => void) | undefined;

@@ -1,12 +1,12 @@
 import { ErrorResponse, type User } from "oidc-client-ts";
 import { createRoot, createSignal } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { AuthError } from "../../../src/auth/AuthError";
-import type { RefreshLedger } from "../../../src/auth/createRefreshLedger";
-import { createRenewalLock } from "../../../src/auth/createRenewalLock";
-import { createSessionKeeper, type SessionKeeper } from "../../../src/auth/createSessionKeeper";
-import { settle } from "../helpers";
-import { createTestUserManager, issueTestUser as issue } from "./fakeUserManager";
+import type { AuthError } from "../../../../src/auth/AuthError";
+import type { RefreshLedger } from "../../../../src/auth/session/createRefreshLedger";
+import { createRenewalLock } from "../../../../src/auth/session/createRenewalLock";
+import { createSessionKeeper, type SessionKeeper } from "../../../../src/auth/session/createSessionKeeper";
+import { settle } from "../../helpers";
+import { createTestUserManager, issueTestUser as issue } from "../fakeUserManager";
 
 describe("createSessionKeeper", () => {
   let dispose: (() => void) | undefined;

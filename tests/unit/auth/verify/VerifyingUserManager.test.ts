@@ -2,8 +2,8 @@
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type JWTPayload } from "jose";
 import { InMemoryWebStorage, User, WebStorageStateStore, type UserProfile } from "oidc-client-ts";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { VerifyingUserManager } from "../../../src/auth/VerifyingUserManager";
-import { stubFetch } from "../helpers";
+import { VerifyingUserManager } from "../../../../src/auth/verify/VerifyingUserManager";
+import { stubFetch } from "../../helpers";
 
 const issuer = "https://login.example";
 const clientId = "valet";

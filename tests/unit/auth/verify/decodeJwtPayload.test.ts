@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeJwtPayload } from "../../../src/auth/decodeJwtPayload";
+import { decodeJwtPayload } from "../../../../src/auth/verify/decodeJwtPayload";
 
 function encode(value: unknown): string {
   const bytes = new TextEncoder().encode(JSON.stringify(value));
