@@ -1,0 +1,63 @@
+import { createMemoryHistory, MemoryRouter, Route } from "@solidjs/router";
+import { cleanup, render, screen } from "@solidjs/testing-library";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { AuthCallback } from "../../../src/auth/AuthCallback";
+import { AuthContext } from "../../../src/auth/AuthContext";
+import type { Auth } from "../../../src/auth/createAuth";
+
+/** The parts of Auth the callback page reads: a sign-in that completes with `returnTo`, already signed in. */
+function completingAuth(returnTo: string) {
+  const signIn = vi.fn(() => Promise.resolve());
+  const auth = {
+    state: { status: "signedIn", error: null, user: null },
+    completeSignIn: vi.fn(() => Promise.resolve(returnTo)),
+    isAuthenticated: () => true,
+    signIn,
+  } as unknown as Auth;
+  return { auth, signIn };
+}
+
+function renderCallback(auth: Auth) {
+  const history = createMemoryHistory();
+  history.set({ value: "/callback" });
+  render(() => (
+    <AuthContext.Provider value={auth}>
+      <MemoryRouter history={history}>
+        <Route path="/callback" component={AuthCallback} />
+        <Route path="/" component={() => <h1>Start</h1>} />
+        <Route path="/assets" component={() => <h1>Library</h1>} />
+      </MemoryRouter>
+    </AuthContext.Provider>
+  ));
+  return history;
+}
+
+describe("AuthCallback", () => {
+  let before: string;
+  beforeEach(() => {
+    before = window.location.href;
+    // The page reads the response from the address bar, as after the server's redirect.
+    window.history.replaceState(null, "", "/callback?code=c-1&state=s-1&iss=https%3A%2F%2Flogin.example");
+  });
+  afterEach(() => {
+    cleanup();
+    window.history.replaceState(null, "", before);
+  });
+
+  it("goes on to the saved page once the sign-in completes", async () => {
+    const { auth } = completingAuth("/assets");
+    const history = renderCallback(auth);
+    expect(await screen.findByRole("heading", { name: "Library" })).toBeTruthy();
+    expect(history.get()).toBe("/assets");
+    expect(window.location.search).toBe("");
+  });
+
+  it("does not hang on 'Completing sign-in…' when the router refuses the path: it goes to the start page", async () => {
+    // "//evil.example" is what "/.//evil.example" resolves to; the router throws on it rather than navigating.
+    const { auth } = completingAuth("//evil.example");
+    const history = renderCallback(auth);
+    expect(await screen.findByRole("heading", { name: "Start" })).toBeTruthy();
+    expect(history.get()).toBe("/");
+    expect(screen.queryByText("Completing sign-in…")).toBeNull();
+  });
+});
