@@ -15,6 +15,29 @@ export function AuthCallback() {
   const navigate = useNavigate();
   const [failure, setFailure] = createSignal<AuthError>();
 
+  /**
+   * Goes on without ever leaving the page on "Completing sign-in…": the router throws on a path it cannot route
+   * (safeReturnPath refuses those first; this is the backstop), and then the start page is the way on.
+   */
+  const goOn = (path: string) => {
+    try {
+      navigate(path, { replace: true });
+    } catch {
+      try {
+        navigate("/", { replace: true });
+      } catch (error) {
+        setFailure(
+          new AuthError(
+            "signinCallback",
+            "callback_invalid",
+            "Valet could not open the page to go on to. Sign in again to start afresh.",
+            { cause: error },
+          ),
+        );
+      }
+    }
+  };
+
   const url = window.location.href;
   const received = new URL(url).searchParams;
   const hasResponse = received.has("state") || received.has("code") || received.has("error");
@@ -31,13 +54,13 @@ export function AuthCallback() {
         if (loading) return;
         if (hasResponse) {
           auth.completeSignIn(url).then(
-            (returnTo) => navigate(returnTo, { replace: true }),
+            (returnTo) => goOn(returnTo),
             (error: unknown) => {
               const authError = toAuthError("signinCallback", error);
               if (authError.code === "callback_invalid") {
                 // A reload, Back, or a second window: the code is spent. Go on if signed in, else start afresh
                 // once (automatic sign-ins are capped, so this cannot loop).
-                if (auth.isAuthenticated()) navigate("/", { replace: true });
+                if (auth.isAuthenticated()) goOn("/");
                 else void auth.signIn("/", { automatic: true });
                 return;
               }
@@ -46,7 +69,7 @@ export function AuthCallback() {
           );
         } else if (auth.isAuthenticated()) {
           // A reload of, or Back onto, an already-completed callback: the code is spent, the user is signed in.
-          navigate("/", { replace: true });
+          goOn("/");
         } else if (auth.state.error) {
           setFailure(auth.state.error);
         } else {

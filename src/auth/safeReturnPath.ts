@@ -1,7 +1,8 @@
 /**
  * Accepts a place to return to after sign-in or sign-out only when it is a path on this app, under its base path.
  * Anything else (absolute URLs, protocol-relative `//host`, `/\host`, `javascript:`, encoded slashes or
- * backslashes, control characters) yields the base path itself.
+ * backslashes, control characters, empty path segments, and dot segments such as `/.//host` or `/%2e//host` that
+ * resolve to `//host`) yields the base path itself.
  *
  * @param candidate what was stored with the sign-in request; never trust it, it may have been tampered with
  * @param basePath the app's base path, starting and ending with "/" (e.g. "/" or "/valet/")
@@ -18,6 +19,8 @@ export function safeReturnPath(candidate: unknown, basePath: string): string {
   const pathEnd = candidate.search(/[?#]/);
   const path = pathEnd === -1 ? candidate : candidate.slice(0, pathEnd);
   if (/%(2f|5c)/i.test(path) || /%25/i.test(path)) return basePath;
+  // An empty segment is never a page of the app, and "//host" after the base is a host to the router.
+  if (path.includes("//")) return basePath;
 
   const origin = "https://valet.invalid";
   let resolved: URL;
@@ -27,6 +30,8 @@ export function safeReturnPath(candidate: unknown, basePath: string): string {
     return basePath;
   }
   if (resolved.origin !== origin) return basePath;
+  // Dot segments, plain or encoded ("/.//host", "/%2E//host"), can resolve to an empty segment that was not there.
+  if (resolved.pathname.includes("//")) return basePath;
   if (!resolved.pathname.startsWith(basePath) && `${resolved.pathname}/` !== basePath) return basePath;
   return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }

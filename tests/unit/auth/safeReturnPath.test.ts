@@ -34,6 +34,21 @@ describe("safeReturnPath", () => {
     expect(safeReturnPath("/./\\evil.example", "/")).toBe("/");
   });
 
+  // Each of these resolves to "//evil.example" (or the base followed by it), which the router takes for a host.
+  it.each([
+    ["a dot segment before a double slash", "/.//evil.example", "/"],
+    ["an encoded dot segment", "/%2e//evil.example", "/"],
+    ["an encoded dot segment in capitals", "/%2E//evil.example", "/"],
+    ["an encoded double-dot segment", "/x/%2E%2e//evil.example", "/"],
+    ["a dot segment with a backslash", "/.\\/evil.example", "/"],
+    ["a dot segment with an encoded slash", "/./%2Fevil.example", "/"],
+    ["a dot segment under the base", "/valet/.//evil.example", "/valet/"],
+    ["an encoded dot segment under the base", "/valet/%2e//evil.example?x=1#y", "/valet/"],
+    ["an empty segment", "/assets//evil.example", "/"],
+  ])("rejects %s", (_, candidate, basePath) => {
+    expect(safeReturnPath(candidate, basePath)).toBe(basePath);
+  });
+
   it("normalises harmless dot segments within the base", () => {
     expect(safeReturnPath("/assets/../profile", "/")).toBe("/profile");
   });
