@@ -145,6 +145,10 @@ export class VerifyingUserManager extends UserManager {
   private async checkIssuerParameter(url: string): Promise<void> {
     const params = new URL(url).searchParams;
     const iss = params.get("iss");
+    // State first: a response to no sign-in of this browser is refused as such by oidc-client-ts, whatever its iss
+    // says, so that a crafted link cannot put words of its choosing on Valet's page.
+    const state = params.get("state");
+    if (!state || !(await this.settings.stateStore.get(state))) return;
     const metadata = await this.verifiedMetadata().catch((error: unknown) => {
       throw error instanceof AuthError
         ? new AuthError("signinCallback", error.code, error.message, { cause: error })
@@ -155,14 +159,14 @@ export class VerifyingUserManager extends UserManager {
         .authorization_response_iss_parameter_supported === true;
     if ((promised || iss !== null) && iss !== this.verification.issuer) {
       // The response may come from another server (a mix-up attack): its state must not be usable again either.
-      const state = params.get("state");
-      if (state) await this.settings.stateStore.remove(state);
+      await this.settings.stateStore.remove(state);
+      // The iss it names is not shown: it is anyone's text.
       throw new AuthError(
         "signinCallback",
         "issuer_mismatch",
         iss === null
           ? "The sign-in response does not say which server sent it (iss), though the server promises to."
-          : `The sign-in response comes from "${iss}", not from the expected issuer "${this.verification.issuer}".`,
+          : `The sign-in response comes from another server, not from the expected issuer "${this.verification.issuer}".`,
       );
     }
   }
