@@ -33,4 +33,10 @@ export interface ValetConfig {
    * endpoints discovery names. Null (the default) for a public client, which talks to the auth server directly.
    */
   tokenRelayUrl: string | null;
+  /**
+   * Whether tokens are sender-constrained with DPoP (RFC 9449): token requests carry a proof, the API gets
+   * `Authorization: DPoP` with a fresh proof per call. False (the default) until the tenant's API is known to
+   * accept it; see docs/deploying.md, "DPoP".
+   */
+  dpop: boolean;
 }

@@ -21,6 +21,7 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set([
   "idleSignOutMinutes",
   "passwordSignIn",
   "tokenRelayUrl",
+  "dpop",
 ]);
 
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -72,6 +73,7 @@ export function parseConfig(raw: unknown, appBaseUrl: string): ValetConfig {
   const passwordSignIn = readPasswordSignIn(input, issues);
   // Paths ("/token", "/revocation") are appended to it, so no query; readUrl drops a trailing slash.
   const tokenRelayUrl = readUrl(input, "tokenRelayUrl", issues, { allowQuery: false }, { optional: true });
+  const dpop = readDpop(input, issues, tokenRelayUrl !== undefined);
 
   for (const key of Object.keys(input)) {
     if (!KNOWN_KEYS.has(key)) {
@@ -104,7 +106,33 @@ export function parseConfig(raw: unknown, appBaseUrl: string): ValetConfig {
     idleSignOutMinutes,
     passwordSignIn,
     tokenRelayUrl: tokenRelayUrl ?? null,
+    dpop,
   };
+}
+
+/**
+ * DPoP is on only when the file says exactly `true`, like passwordSignIn. Not with a token relay: a proof names
+ * the URL it is sent to, so the auth server would see the relay's address where it expects its token endpoint.
+ */
+function readDpop(input: Record<string, unknown>, issues: ConfigIssue[], hasRelay: boolean): boolean {
+  const value = input["dpop"];
+  if (value === undefined) return false;
+  if (typeof value !== "boolean") {
+    issues.push({
+      field: "dpop",
+      message: `must be true or false (without quotes), or left out to keep DPoP off; got ${describe(value)}`,
+    });
+    return false;
+  }
+  if (value && hasRelay) {
+    issues.push({
+      field: "dpop",
+      message:
+        "cannot be true together with tokenRelayUrl: a DPoP proof names the address it is sent to, and the auth server would see the relay's",
+    });
+    return false;
+  }
+  return value;
 }
 
 /**

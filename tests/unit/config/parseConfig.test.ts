@@ -43,7 +43,33 @@ describe("parseConfig", () => {
       idleSignOutMinutes: null,
       passwordSignIn: false,
       tokenRelayUrl: null,
+      dpop: false,
     });
+  });
+
+  it("turns DPoP on only for dpop: true", () => {
+    expect(parseConfig({ ...valid, dpop: true }, APP).dpop).toBe(true);
+    expect(parseConfig({ ...valid, dpop: false }, APP).dpop).toBe(false);
+    expect(parseConfig(valid, APP).dpop).toBe(false);
+  });
+
+  it("refuses a dpop that is not true or false, saying how to write it", () => {
+    for (const wrong of ["true", 1, null]) {
+      expect(messageFor({ ...valid, dpop: wrong }, "dpop")).toBe(
+        `must be true or false (without quotes), or left out to keep DPoP off; got ${
+          typeof wrong === "string" ? `"${wrong}"` : String(wrong)
+        }`,
+      );
+    }
+  });
+
+  it("refuses DPoP together with a token relay, whose address the proofs would name", () => {
+    expect(
+      messageFor({ ...valid, dpop: true, tokenRelayUrl: "https://valet.example.com/relay" }, "dpop"),
+    ).toMatch(/cannot be true together with tokenRelayUrl/);
+    expect(
+      parseConfig({ ...valid, dpop: false, tokenRelayUrl: "https://valet.example.com/relay" }, APP).dpop,
+    ).toBe(false);
   });
 
   it("defaults the API version to 1.2, where a missing permission is a 403 and not a 401", () => {
