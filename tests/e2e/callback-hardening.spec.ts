@@ -117,6 +117,18 @@ test.describe("The callback refuses bad input", () => {
     expect(page.url().startsWith(`${sandbox.authUrl}/`)).toBe(true);
   });
 
+  test("an unknown state is looked up before the iss: words put in the iss are never shown", async ({
+    page,
+    sandbox,
+  }) => {
+    const planted = "Your account is locked. Call +1 555 0100";
+    const query = new URLSearchParams({ code: "made-up", state: "not-a-state", iss: planted });
+    await page.goto(`/callback?${query.toString()}`);
+    await expect(page.getByRole("heading", { name: "Sign in to MediaValet Sandbox" })).toBeVisible();
+    expect(page.url().startsWith(`${sandbox.authUrl}/`)).toBe(true);
+    await expect(page.getByText(planted)).toHaveCount(0);
+  });
+
   test("a replayed callback URL makes no second token request and goes on", async ({ page, sandbox }) => {
     let callbackUrl = "";
     const tokenRequests: string[] = [];
@@ -147,32 +159,39 @@ test.describe("The callback refuses bad input", () => {
 test.describe("The return path after sign-in", () => {
   // Every other unsafe shape (absolute URL, backslash host, javascript:, encoded slashes, whitespace) is refused by
   // the same function, each case in tests/unit/auth/safeReturnPath.test.ts; this checks the wiring, end to end.
-  test("a protocol-relative URL put into the stored state is refused: the person lands on the app's start page", async ({
-    page,
-    context,
-    site,
-    sandbox,
-  }) => {
-    const state = await startSignIn(page, sandbox.authUrl);
-    // Tamper with the stored state, the only place the return path is read from, from a tab of the app's origin.
-    const appTab = await context.newPage();
-    await appTab.goto("/nothing-here");
-    await appTab.evaluate(
-      ({ key, returnTo }) => {
-        const stored = JSON.parse(localStorage.getItem(key) ?? "{}") as { data?: { returnTo?: string } };
-        stored.data = { ...stored.data, returnTo };
-        localStorage.setItem(key, JSON.stringify(stored));
-      },
-      { key: `valet.state.${state}`, returnTo: "//evil.example/assets" },
-    );
-    await appTab.close();
-    await signInAtSandbox(page);
-    await expect(
-      page.getByRole("heading", { name: "Your MediaValet library, in the browser" }),
-    ).toBeVisible();
-    expect(new URL(page.url()).pathname).toBe("/");
-    expect(new URL(page.url()).origin).toBe(site.origin);
-  });
+  for (const [name, returnTo] of [
+    ["a protocol-relative URL", "//evil.example/assets"],
+    // Each resolves to "//evil.example", which the router would refuse, leaving the page on "Completing sign-in…".
+    ["a dot segment before a double slash", "/.//evil.example"],
+    ["an encoded dot segment", "/%2E//evil.example"],
+  ] as const) {
+    test(`${name} put into the stored state is refused: the person lands on the app's start page`, async ({
+      page,
+      context,
+      site,
+      sandbox,
+    }) => {
+      const state = await startSignIn(page, sandbox.authUrl);
+      // Tamper with the stored state, the only place the return path is read from, from a tab of the app's origin.
+      const appTab = await context.newPage();
+      await appTab.goto("/nothing-here");
+      await appTab.evaluate(
+        ({ key, returnTo }) => {
+          const stored = JSON.parse(localStorage.getItem(key) ?? "{}") as { data?: { returnTo?: string } };
+          stored.data = { ...stored.data, returnTo };
+          localStorage.setItem(key, JSON.stringify(stored));
+        },
+        { key: `valet.state.${state}`, returnTo },
+      );
+      await appTab.close();
+      await signInAtSandbox(page);
+      await expect(
+        page.getByRole("heading", { name: "Your MediaValet library, in the browser" }),
+      ).toBeVisible();
+      expect(new URL(page.url()).pathname).toBe("/");
+      expect(new URL(page.url()).origin).toBe(site.origin);
+    });
+  }
 });
 
 test.describe("Tokens stay out of sight", () => {
