@@ -14,6 +14,11 @@ export interface HeaderOptions {
   basePath: string;
   /** Extra origins for connect-src, e.g. a token endpoint that discovery places on another host. */
   extraConnectSources?: readonly string[];
+  /**
+   * Whether the site is served over https, which decides HSTS. Defaults to the scheme of the redirect URI: the one
+   * config.json names, else https (a host that serves files to the public does; the loopback server says false).
+   */
+  https?: boolean;
 }
 
 /** What the headers depend on in a deployment's config.json. */
@@ -25,6 +30,8 @@ export interface SiteFacts {
   mediaOrigins: string[];
   /** The redirect URI's path, e.g. "/valet/callback". */
   callbackPath: string;
+  /** Served over https: only then is HSTS sent (browsers ignore it over http, and loopback is http). */
+  https: boolean;
 }
 
 /**
@@ -43,11 +50,13 @@ export function readSiteFacts(rawConfig: unknown, options: HeaderOptions): SiteF
     ...(config.tokenRelayUrl ? [new URL(config.tokenRelayUrl).origin] : []),
     ...(options.extraConnectSources ?? []),
   ]);
+  const redirectUri = new URL(config.redirectUri);
   return {
     basePath: options.basePath,
     connectOrigins,
     mediaOrigins: [apiOrigin],
-    callbackPath: new URL(config.redirectUri).pathname,
+    callbackPath: redirectUri.pathname,
+    https: options.https ?? redirectUri.protocol === "https:",
   };
 }
 
@@ -55,8 +64,8 @@ export function readSiteFacts(rawConfig: unknown, options: HeaderOptions): SiteF
  * The facts for a config.json the app will refuse: the app then only shows its configuration error page, which needs
  * nothing but the site itself.
  */
-export function fallbackSiteFacts(basePath: string): SiteFacts {
-  return { basePath, connectOrigins: [], mediaOrigins: [], callbackPath: `${basePath}callback` };
+export function fallbackSiteFacts(basePath: string, https = true): SiteFacts {
+  return { basePath, connectOrigins: [], mediaOrigins: [], callbackPath: `${basePath}callback`, https };
 }
 
 function unique(values: readonly string[]): string[] {
@@ -93,12 +102,56 @@ export function contentSecurityPolicy(facts: SiteFacts): string {
   return directives.map(([name, value]) => `${name} ${value}`).join("; ");
 }
 
+/**
+ * Powerful features Valet never uses, denied to it and to anything framed in it. Fullscreen and picture-in-picture
+ * stay for the site itself (the video player's buttons); clipboard-write too (copying a share link).
+ */
+const DENIED_FEATURES = [
+  "accelerometer",
+  "autoplay",
+  "bluetooth",
+  "camera",
+  "display-capture",
+  "encrypted-media",
+  "geolocation",
+  "gyroscope",
+  "hid",
+  "idle-detection",
+  "magnetometer",
+  "microphone",
+  "midi",
+  "payment",
+  "publickey-credentials-get",
+  "screen-wake-lock",
+  "serial",
+  "usb",
+  "web-share",
+  "xr-spatial-tracking",
+];
+
+export function permissionsPolicy(): string {
+  return [
+    ...DENIED_FEATURES.map((feature) => `${feature}=()`),
+    "clipboard-write=(self)",
+    "fullscreen=(self)",
+    "picture-in-picture=(self)",
+  ].join(", ");
+}
+
+/** Two years, without includeSubDomains or preload: those bind hosts beyond Valet's, a choice for the domain owner. */
+export const HSTS = "max-age=63072000";
+
 /** Headers every response carries. */
 export function securityHeaders(facts: SiteFacts): Record<string, string> {
   return {
     "Content-Security-Policy": contentSecurityPolicy(facts),
     "Referrer-Policy": "no-referrer",
     "X-Content-Type-Options": "nosniff",
+    "Permissions-Policy": permissionsPolicy(),
+    // Sign-in and sign-out are full-page redirects, never popups, so no window of another origin needs a handle on
+    // Valet's, nor Valet on one of theirs.
+    "Cross-Origin-Opener-Policy": "same-origin",
+    ...(facts.https ? { "Strict-Transport-Security": HSTS } : {}),
   };
 }
 

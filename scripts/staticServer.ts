@@ -55,9 +55,10 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   // Read per request, as a host serves whatever config.json holds now.
   const siteFacts = async (): Promise<SiteFacts> => {
     try {
-      return readSiteFacts(await readConfig(), { basePath });
+      // This server speaks http only, so no HSTS (a browser would ignore it, and it would bind all of localhost).
+      return readSiteFacts(await readConfig(), { basePath, https: false });
     } catch {
-      return fallbackSiteFacts(basePath);
+      return fallbackSiteFacts(basePath, false);
     }
   };
   const notFound = async (response: ServerResponse) => {
