@@ -2,6 +2,9 @@ import { Router } from "@solidjs/router";
 import { render } from "solid-js/web";
 import { createLazyApiClient } from "./api/createLazyApiClient";
 import { AuthProvider, createAuth, createLazyUserManager, hasStoredSession, toRouterPath } from "./auth";
+import { createRequestAuthorizer } from "./auth/createRequestAuthorizer";
+import { createDPoPProver } from "./auth/dpop/createDPoPProver";
+import { storedDPoPKeys } from "./auth/dpop/storedDPoPKeys";
 import { ConfigErrorPage, loadConfig, type ValetConfig } from "./config";
 import { ApiContext } from "./pages/ApiContext";
 import { RootLayout } from "./pages/RootLayout";
@@ -40,12 +43,14 @@ const userManager = createLazyUserManager({
   postLogoutRedirectUri: config.postLogoutRedirectUri,
   basePath,
   tokenRelayUrl: config.tokenRelayUrl,
+  dpop: config.dpop,
   // A password session has no id_token: who signed in comes from the API, asked with the new access token before
   // the session is stored (so not through the app's client, which only knows the stored session's token).
   loadIdentity: async (accessToken) => {
     const user = await createLazyApiClient({
       ...apiSettings,
-      getAccessToken: () => accessToken,
+      // The password grant carries no DPoP proof, so its token is a bearer token.
+      authorizer: createRequestAuthorizer({ getToken: () => ({ access_token: accessToken }) }),
     }).getCurrentUser();
     return {
       id: user.id,
@@ -60,8 +65,16 @@ render(() => {
   const auth = createAuth({ userManager, basePath, idleSignOutMinutes: config.idleSignOutMinutes });
   const api = createLazyApiClient({
     ...apiSettings,
-    getAccessToken: () => auth.getAccessToken(),
-    renewAccessToken: () => auth.renew(),
+    authorizer: createRequestAuthorizer({
+      getToken: () => {
+        const accessToken = auth.getAccessToken();
+        return accessToken
+          ? { access_token: accessToken, token_type: auth.state.user?.token_type }
+          : undefined;
+      },
+      renewToken: () => auth.renew(),
+      ...(config.dpop ? { dpop: createDPoPProver(storedDPoPKeys(config.clientId)) } : {}),
+    }),
   });
   // A returning visitor's page will call the API: fetch its code alongside the page's, not after it.
   if (hasStoredSession(window.localStorage)) api.preload();

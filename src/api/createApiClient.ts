@@ -1,5 +1,5 @@
 /*
- * The API client is a transport (createApiTransport: token, 401 renewal, 429 wait, abort, envelope) plus endpoint
+ * The API client is a transport (createApiTransport: authorization, 401 renewal, 429 wait, abort, envelope) plus endpoint
  * groups, one file each (`<group>Endpoints.ts`), built on that transport. To add a group:
  *   1. write `src/api/<group>Endpoints.ts` exporting `interface <Group>Endpoints` (the methods, documented) and
  *      `create<Group>Endpoints(transport: ApiTransport): <Group>Endpoints`;
@@ -22,6 +22,7 @@ import { createUserEndpoints, type UserEndpoints } from "./userEndpoints";
 import { createVocabularyEndpoints, type VocabularyEndpoints } from "./vocabularyEndpoints";
 
 export type { ApiClientOptions, ApiRequestInit } from "./createApiTransport";
+export type { AuthorizedRequest, RejectedRequest, RequestAuthorizer } from "./RequestAuthorizer";
 
 /** Every call Valet makes to MediaValet; `request` reaches any other path. */
 export interface ApiClient
@@ -42,8 +43,8 @@ export interface ApiClient
 
 /**
  * Creates the MediaValet API client: the transport (see createApiTransport) and every endpoint group on it. Every
- * failure is an ApiError; the client knows nothing of how sign-in works: the token source, the renewal and fetch
- * are handed in.
+ * failure is an ApiError; the client knows nothing of how sign-in works: the authorizer (headers and renewal) and
+ * fetch are handed in.
  */
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const transport = createApiTransport(options);

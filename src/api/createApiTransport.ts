@@ -7,6 +7,7 @@ import { parseEnvelope } from "./parseEnvelope";
 import { parseRetryAfter } from "./parseRetryAfter";
 import { readErrorBody } from "./readErrorBody";
 import { readText } from "./readText";
+import type { AuthorizedRequest, RequestAuthorizer } from "./RequestAuthorizer";
 import type { Envelope } from "./types";
 import { untilAborted } from "./untilAborted";
 
@@ -15,13 +16,8 @@ export interface ApiClientOptions {
   baseUrl: string;
   subscriptionKey: string;
   apiVersion: "1.0" | "1.1" | "1.2";
-  /** The current access token, or undefined when nobody is signed in. */
-  getAccessToken: () => string | undefined | Promise<string | undefined>;
-  /**
-   * Gets a new access token after the API answered 401; resolves undefined (or rejects) when that is impossible.
-   * Concurrent 401s share one call.
-   */
-  renewAccessToken?: () => Promise<string | undefined>;
+  /** Who may call: the headers for each request, and the renewal after a 401 (see RequestAuthorizer). */
+  authorizer: RequestAuthorizer;
   fetch: typeof fetch;
 }
 
@@ -70,65 +66,62 @@ const RENEWAL_FAILED =
 const MAX_THROTTLE_WAIT_SECONDS = 10;
 
 /**
- * Creates the transport under the MediaValet API client. It attaches the access token and subscription key to every
- * call, unwraps the response envelope, renews the token once on a 401 and retries once, waits out a short 429 once,
- * and turns every failure into an ApiError. It knows nothing of how sign-in works: the token source, the renewal
- * and fetch are handed in.
+ * Creates the transport under the MediaValet API client. It attaches the authorizer's headers and the subscription key
+ * to every call, unwraps the response envelope, asks the authorizer to renew once on a 401 and retries once, waits
+ * out a short 429 once, and turns every failure into an ApiError. It knows nothing of how sign-in works: the
+ * authorizer and fetch are handed in.
  */
 export function createApiTransport(options: ApiClientOptions): ApiTransport {
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
-  // The renewal in progress, shared by every request that hits a 401 meanwhile, so one expiry costs one refresh.
-  let renewal: Promise<string | undefined> | undefined;
+  const { authorizer } = options;
 
-  function renewShared(renew: () => Promise<string | undefined>): Promise<string | undefined> {
-    if (renewal === undefined) {
-      const pending = Promise.resolve().then(renew);
-      const clear = () => {
-        if (renewal === pending) renewal = undefined;
-      };
-      pending.then(clear, clear);
-      renewal = pending;
-    }
-    return renewal;
-  }
-
-  async function currentToken(signal: AbortSignal | undefined): Promise<string | undefined> {
+  async function authorize(
+    target: AuthorizedRequest,
+    signal: AbortSignal | undefined,
+  ): Promise<Readonly<Record<string, string>>> {
+    let headers: Readonly<Record<string, string>> | undefined;
     try {
-      const token = await untilAborted(Promise.resolve().then(options.getAccessToken), signal);
-      return token === "" ? undefined : token;
+      headers = await untilAborted(
+        Promise.resolve().then(() => authorizer.authorize(target)),
+        signal,
+      );
     } catch (error) {
       if (error instanceof ApiError) throw error;
       throw new ApiError("session_ended", SESSION_ENDED, { cause: error });
     }
+    if (headers === undefined) throw new ApiError("session_ended", SESSION_ENDED);
+    return headers;
   }
 
-  /** A token to retry with after `rejected` got a 401: one a concurrent renewal already obtained, or a new one. */
-  async function tokenAfter401(
-    rejected: string,
-    renew: () => Promise<string | undefined>,
+  /** Asks the authorizer to make a retry worthwhile after `rejected` got a 401. */
+  async function renewAfter401(
+    renew: NonNullable<RequestAuthorizer["renew"]>,
+    rejected: Parameters<typeof renew>[0],
     signal: AbortSignal | undefined,
-  ): Promise<string> {
-    const current = await currentToken(signal);
-    if (current !== undefined && current !== rejected) return current;
-    let renewed: string | undefined;
+  ): Promise<void> {
+    let renewed: boolean;
     // Whether the session goes on is the auth side's decision (it ends it when the refresh token is refused);
     // here a failed renewal only fails this request.
     try {
-      renewed = await untilAborted(renewShared(renew), signal);
+      renewed = await untilAborted(
+        Promise.resolve().then(() => renew(rejected)),
+        signal,
+      );
     } catch (error) {
       if (error instanceof ApiError) throw error;
       throw new ApiError("renewal_failed", RENEWAL_FAILED, { status: 401, cause: error });
     }
-    if (renewed === undefined || renewed === "") {
-      throw new ApiError("renewal_failed", RENEWAL_FAILED, { status: 401 });
-    }
-    return renewed;
+    if (!renewed) throw new ApiError("renewal_failed", RENEWAL_FAILED, { status: 401 });
   }
 
-  async function send(url: string, init: ApiRequestInit, token: string): Promise<Response> {
+  async function send(
+    target: AuthorizedRequest,
+    init: ApiRequestInit,
+    authorization: Readonly<Record<string, string>>,
+  ): Promise<Response> {
     const headers: Record<string, string> = {
       Accept: "application/json",
-      Authorization: `Bearer ${token}`,
+      ...authorization,
       "Ocp-Apim-Subscription-Key": options.subscriptionKey,
       "x-mv-api-version": options.apiVersion,
     };
@@ -140,12 +133,14 @@ export function createApiTransport(options: ApiClientOptions): ApiTransport {
         typeof init.body === "string" && !/json/i.test(contentType) ? init.body : JSON.stringify(init.body);
     }
     try {
-      return await options.fetch(url, {
-        method: init.method ?? "GET",
+      return await options.fetch(target.url, {
+        method: target.method,
         headers,
         body,
         // The token travels in a header; cookies for the API host have no business in these calls.
         credentials: "omit",
+        // A redirect would carry the token (and a DPoP proof) to wherever it points; no call Valet makes expects one.
+        redirect: "error",
         signal: init.signal,
       });
     } catch (error) {
@@ -159,19 +154,23 @@ export function createApiTransport(options: ApiClientOptions): ApiTransport {
   }
 
   async function requestText(path: string, init: ApiRequestInit = {}): Promise<TextAnswer> {
-    const url = buildUrl(baseUrl, path, init.query);
-    const token = await currentToken(init.signal);
-    if (token === undefined) throw new ApiError("session_ended", SESSION_ENDED);
+    const target: AuthorizedRequest = {
+      method: init.method ?? "GET",
+      url: buildUrl(baseUrl, path, init.query),
+    };
+    let authorization = await authorize(target, init.signal);
 
-    let response = await send(url, init, token);
+    let response = await send(target, init, authorization);
     if (response.status === 401) {
       const said = readErrorBody(await readText(response, init.signal, baseUrl));
       // A gateway 401 is about the subscription key; a new token would be rejected the same way.
-      if (said.fromGateway || options.renewAccessToken === undefined) {
+      if (said.fromGateway || authorizer.renew === undefined) {
         throw errorFromStatus(401, response.headers, said, init.action);
       }
-      const renewed = await tokenAfter401(token, options.renewAccessToken, init.signal);
-      response = await send(url, init, renewed);
+      const rejected = { ...target, headers: authorization, answer: response.headers };
+      await renewAfter401(authorizer.renew.bind(authorizer), rejected, init.signal);
+      authorization = await authorize(target, init.signal);
+      response = await send(target, init, authorization);
       if (response.status === 401) {
         const saidAgain = readErrorBody(await readText(response, init.signal, baseUrl));
         if (saidAgain.fromGateway) throw errorFromStatus(401, response.headers, saidAgain, init.action);
@@ -187,7 +186,8 @@ export function createApiTransport(options: ApiClientOptions): ApiTransport {
       if (wait !== undefined && wait <= MAX_THROTTLE_WAIT_SECONDS) {
         await readText(response, init.signal, baseUrl);
         await untilAborted(delay(wait * 1000), init.signal);
-        response = await send(url, init, (await currentToken(init.signal)) ?? token);
+        // Authorized anew: the token may have been renewed meanwhile, and a DPoP proof is good for one request.
+        response = await send(target, init, await authorize(target, init.signal));
       }
     }
 

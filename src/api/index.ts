@@ -1,6 +1,7 @@
 export { createApiClient } from "./createApiClient";
 export type { ApiClient } from "./createApiClient";
 export type { ApiClientOptions, ApiRequestInit, ApiTransport } from "./createApiTransport";
+export type { AuthorizedRequest, RejectedRequest, RequestAuthorizer } from "./RequestAuthorizer";
 export { ApiError } from "./ApiError";
 export type { ActivityUser, AssetComment, AssetHistoryEntry } from "./activityEndpoints";
 export type { CreatedDirectLink, DirectLink, DirectLinkRequest, DirectLinkSize } from "./directLinkEndpoints";

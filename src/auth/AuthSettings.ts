@@ -17,6 +17,8 @@ export interface AuthSettings {
    * adds the client secret, which never reaches the browser). Absent or null for a public client.
    */
   tokenRelayUrl?: string | null;
+  /** Whether token requests carry DPoP proofs, so the tokens are bound to this browser's key (RFC 9449). */
+  dpop?: boolean;
   /** Who holds an access token, from the API: the identity of a password session, which has no id_token. */
   loadIdentity?: LoadIdentity;
 }

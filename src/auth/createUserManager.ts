@@ -1,4 +1,4 @@
-import { WebStorageStateStore, type OidcMetadata } from "oidc-client-ts";
+import { IndexedDbDPoPStore, WebStorageStateStore, type OidcMetadata } from "oidc-client-ts";
 import type { AuthSettings } from "./AuthSettings";
 import { STORAGE_PREFIX } from "./storageKeys";
 import { cachedDiscovery, VerifyingUserManager } from "./verify/VerifyingUserManager";
@@ -35,6 +35,8 @@ export function createUserManager(
       // signoutRedirect, and a failed revocation must not stop the sign-out.
       revokeTokensOnSignout: false,
       revokeTokenTypes: ["refresh_token"],
+      // The key pair is non-extractable and kept in IndexedDB: one for all tabs, removed with the user at sign-out.
+      ...(settings.dpop ? { dpop: { store: new IndexedDbDPoPStore() } } : {}),
     },
     {
       issuer: settings.issuer,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, createApiClient } from "../../../src/api";
+import { testAuthorizer } from "../helpers/testApiOptions";
 
 function clientAnswering(answer: (init: RequestInit) => Response) {
   const seen: RequestInit[] = [];
@@ -7,7 +8,7 @@ function clientAnswering(answer: (init: RequestInit) => Response) {
     baseUrl: "https://api.example",
     subscriptionKey: "key",
     apiVersion: "1.2",
-    getAccessToken: () => "token",
+    authorizer: testAuthorizer(() => "token"),
     fetch: async (_url, init) => {
       seen.push(init ?? {});
       return answer(init ?? {});

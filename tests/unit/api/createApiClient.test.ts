@@ -3,6 +3,7 @@ import { ApiError } from "../../../src/api/ApiError";
 import { createApiClient } from "../../../src/api/createApiClient";
 import type { ApiClientOptions } from "../../../src/api/createApiClient";
 import { envelope, stubFetch } from "../helpers";
+import { testAuthorizer } from "../helpers/testApiOptions";
 
 const BASE = "https://api.example.com";
 
@@ -14,14 +15,21 @@ function json(body: unknown, init: ResponseInit = {}): Response {
   });
 }
 
-function client(fetchFn: typeof fetch, options: Partial<ApiClientOptions> = {}) {
+interface ClientOptions extends Partial<ApiClientOptions> {
+  /** The token source behind the app's request authorizer (see testAuthorizer). */
+  getAccessToken?: () => string | undefined | Promise<string | undefined>;
+  renewAccessToken?: () => Promise<string | undefined>;
+}
+
+function client(fetchFn: typeof fetch, options: ClientOptions = {}) {
+  const { getAccessToken, renewAccessToken, ...rest } = options;
   return createApiClient({
     baseUrl: `${BASE}/`,
     subscriptionKey: "sub-key",
     apiVersion: "1.2",
-    getAccessToken: () => "token-1",
+    authorizer: testAuthorizer(getAccessToken, renewAccessToken),
     fetch: fetchFn,
-    ...options,
+    ...rest,
   });
 }
 
@@ -111,9 +119,44 @@ describe("createApiClient", () => {
     it("path-encodes ids", async () => {
       const fetchFn = stubFetch(() => envelope(asset));
       await client(fetchFn).getAsset("a/b?c#d");
-      await client(fetchFn).getAsset("..");
       expect(fetchFn.mock.calls[0]?.[0]).toBe(`${BASE}/assets/a%2Fb%3Fc%23d`);
-      expect(fetchFn.mock.calls[1]?.[0]).toBe(`${BASE}/assets/%2E%2E`);
+    });
+
+    it.each([".", "..", "%2e", "%2E", ".%2e", "%2e%2e", "..%2f", "%2e%2e%2f"])(
+      "never lets the id %j become a dot segment the URL parser resolves",
+      async (id) => {
+        const fetchFn = stubFetch(() => envelope(asset));
+        const outcome: unknown = await client(fetchFn)
+          .getAsset(id)
+          .then(
+            () => undefined,
+            (error: unknown) => error,
+          );
+        if (fetchFn.mock.calls.length === 0) {
+          // Refused before sending: "." and ".." cannot be sent as one segment at all.
+          expect(outcome).toBeInstanceOf(ApiError);
+          expect((outcome as ApiError).code).toBe("not_found");
+          return;
+        }
+        // Sent: the URL as fetch will parse it still names this asset, as one segment.
+        const { pathname } = new URL(String(fetchFn.mock.calls[0]?.[0]));
+        expect(pathname).toMatch(/^\/assets\/[^/]+$/);
+        expect(decodeURIComponent(pathname.slice("/assets/".length))).toBe(id);
+      },
+    );
+
+    it("refuses a path with a dot segment before sending anything", async () => {
+      const fetchFn = stubFetch(() => envelope({}));
+      for (const path of ["/assets/../users/current", "/assets/%2E%2e/x", "/./categories"]) {
+        expect((await failure(client(fetchFn).request(path))).code).toBe("not_found");
+      }
+      expect(fetchFn).not.toHaveBeenCalled();
+    });
+
+    it("refuses to follow a redirect, which would carry the token elsewhere", async () => {
+      const fetchFn = stubFetch(() => envelope({}));
+      await client(fetchFn).request("/categories");
+      expect(fetchFn.mock.calls[0]?.[1]?.redirect).toBe("error");
     });
 
     it("waits for an asynchronous token source", async () => {
@@ -371,6 +414,70 @@ describe("createApiClient", () => {
       const error = await failure(client(fetchFn).request("/assets", { signal: AbortSignal.abort() }));
       expect(error.code).toBe("aborted");
       expect(fetchFn).not.toHaveBeenCalled();
+    });
+  });
+
+  describe("the request authorizer", () => {
+    it("is asked for each request's headers, with its method and whole URL, and they are sent", async () => {
+      const authorize = vi.fn(async () => ({ Authorization: "DPoP bound-token", DPoP: "proof-1" }));
+      const fetchFn = stubFetch(() => envelope({}));
+      await client(fetchFn, { authorizer: { authorize } }).request("/assets/a1", {
+        method: "PATCH",
+        query: { x: 1 },
+        body: [],
+      });
+      expect(authorize).toHaveBeenCalledWith({ method: "PATCH", url: `${BASE}/assets/a1?x=1` });
+      expect(headersOf(fetchFn).get("Authorization")).toBe("DPoP bound-token");
+      expect(headersOf(fetchFn).get("DPoP")).toBe("proof-1");
+      expect(headersOf(fetchFn).get("Ocp-Apim-Subscription-Key")).toBe("sub-key");
+    });
+
+    it("gets what was sent and the 401's headers, then authorizes the retry anew", async () => {
+      let proofs = 0;
+      const authorize = vi.fn(async () => ({ Authorization: "DPoP t", DPoP: `proof-${++proofs}` }));
+      const renew = vi.fn(async () => true);
+      const answers = [
+        new Response("", {
+          status: 401,
+          headers: { "WWW-Authenticate": 'DPoP error="use_dpop_nonce"', "DPoP-Nonce": "n-1" },
+        }),
+        envelope({}),
+      ];
+      const fetchFn = stubFetch(() => answers.shift() ?? new Response("", { status: 500 }));
+      await client(fetchFn, { authorizer: { authorize, renew } }).request("/assets");
+
+      expect(renew).toHaveBeenCalledTimes(1);
+      const rejected = renew.mock.calls[0]?.[0] as unknown as {
+        method: string;
+        url: string;
+        headers: Record<string, string>;
+        answer: Headers;
+      };
+      expect(rejected.method).toBe("GET");
+      expect(rejected.url).toBe(`${BASE}/assets`);
+      expect(rejected.headers).toEqual({ Authorization: "DPoP t", DPoP: "proof-1" });
+      expect(rejected.answer.get("DPoP-Nonce")).toBe("n-1");
+      expect(headersOf(fetchFn, 1).get("DPoP")).toBe("proof-2");
+    });
+
+    it("fails the request as renewal_failed when the authorizer cannot make a retry worthwhile", async () => {
+      const fetchFn = stubFetch(() => new Response("", { status: 401 }));
+      const authorizer = { authorize: async () => ({ Authorization: "Bearer t" }), renew: async () => false };
+      expect((await failure(client(fetchFn, { authorizer }).request("/assets"))).code).toBe("renewal_failed");
+      expect(fetchFn).toHaveBeenCalledTimes(1);
+    });
+
+    it("authorizes the retry after a 429 anew, since a DPoP proof is good for one request", async () => {
+      vi.useFakeTimers();
+      let proofs = 0;
+      const authorize = vi.fn(async () => ({ Authorization: "DPoP t", DPoP: `proof-${++proofs}` }));
+      const answers = [new Response("", { status: 429, headers: { "Retry-After": "1" } }), envelope({})];
+      const fetchFn = stubFetch(() => answers.shift() ?? new Response("", { status: 500 }));
+      const result = client(fetchFn, { authorizer: { authorize } }).request("/assets");
+      await vi.advanceTimersByTimeAsync(1_100);
+      await result;
+      expect(headersOf(fetchFn, 0).get("DPoP")).toBe("proof-1");
+      expect(headersOf(fetchFn, 1).get("DPoP")).toBe("proof-2");
     });
   });
 

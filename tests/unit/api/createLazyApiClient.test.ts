@@ -1,12 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
 import { createLazyApiClient } from "../../../src/api/createLazyApiClient";
 import { envelope } from "../helpers";
+import { testAuthorizer } from "../helpers/testApiOptions";
 
 const options = (fetch: typeof globalThis.fetch) => ({
   baseUrl: "https://api.example",
   subscriptionKey: "key",
   apiVersion: "1.0" as const,
-  getAccessToken: () => "token",
+  authorizer: testAuthorizer(() => "token"),
   fetch,
 });
 
