@@ -61,6 +61,8 @@ function readOptions(): SandboxOptions | undefined {
     host: values.host ?? env["SANDBOX_HOST"] ?? SANDBOX_DEFAULTS.host,
     allowRemote: values["allow-remote"] === true,
     testControls: values["test-controls"] === true || env["SANDBOX_TEST_CONTROLS"] === "1",
+    // A script in another process that drives the controls can choose the secret; otherwise it is printed below.
+    ...(env["SANDBOX_CONTROL_SECRET"] ? { controlSecret: env["SANDBOX_CONTROL_SECRET"] } : {}),
     authPort: port("--auth-port", values["auth-port"] ?? env["SANDBOX_AUTH_PORT"], SANDBOX_DEFAULTS.authPort),
     apiPort: port("--api-port", values["api-port"] ?? env["SANDBOX_API_PORT"], SANDBOX_DEFAULTS.apiPort),
     ...(issuer ? { issuer } : {}),
@@ -96,7 +98,7 @@ MediaValet sandbox is running.
                        client credentials; redirect ${INTEGRATION_REDIRECT_URIS[0]})
   App origins:       ${options.appOrigins.join(", ")}
   Sign in as:        ${USERS.map((user) => `${user.username} / ${user.password}`).join(", ")}
-  Test controls:     ${sandbox.testControls ? `${sandbox.authUrl}/__sandbox/ (see docs/sandbox.md)` : "off (--test-controls)"}
+  Test controls:     ${sandbox.testControls ? `${sandbox.authUrl}/__sandbox/ with header X-Sandbox-Control: ${sandbox.controlSecret} (see docs/sandbox.md)` : "off (--test-controls)"}
 All state is in memory and is lost when the sandbox stops. Press Ctrl+C to stop.
 `);
 

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { startApiServer } from "./api/apiServer";
 import { startAuthServer } from "./auth/authServer";
 import { DEFAULT_LIFETIMES } from "./auth/provider";
@@ -33,11 +34,14 @@ export interface SandboxOptions {
    */
   keywordDelayMs?: number;
   /**
-   * Serve the test controls at `/__sandbox/` on the auth server (use them through `createSandboxControl(authUrl)`):
+   * Serve the test controls at `/__sandbox/` on the auth server (use them through `createSandboxControl(sandbox)`,
+   * which sends the run's `controlSecret`):
    * lifetimes, token-endpoint and API faults, bad id_tokens, key rotation, refresh-token revocation and stats.
    * Default false: without it the route does not exist.
    */
   testControls?: boolean;
+  /** The secret control requests must carry; default a new random one per start (see `Sandbox.controlSecret`). */
+  controlSecret?: string;
   /** Default: no logging. */
   log?: (line: string) => void;
 }
@@ -51,6 +55,11 @@ export interface Sandbox {
   subscriptionKey: string;
   /** Whether the `/__sandbox/` test controls are served. */
   testControls: boolean;
+  /**
+   * The secret the test controls want in the `X-Sandbox-Control` header, new for every start; undefined when they
+   * are off. No web page can send it (a custom header needs a CORS preflight, which the controls refuse).
+   */
+  controlSecret: string | undefined;
   /** Stops both servers and drops their connections. */
   close(): Promise<void>;
 }
@@ -121,6 +130,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const apiPort = checkPort("apiPort", options.apiPort ?? SANDBOX_DEFAULTS.apiPort);
   const appBasePath = normaliseBasePath(options.appBasePath ?? SANDBOX_DEFAULTS.appBasePath);
   const log = options.log ?? (() => {});
+  if (options.controlSecret !== undefined && options.controlSecret.length < 16) {
+    fail("controlSecret must be at least 16 characters long.");
+  }
+  const controlSecret = options.controlSecret ?? randomBytes(32).toString("base64url");
 
   const keys = await generateSigningKeys();
   const signIns = createSignInLog();
@@ -135,6 +148,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     signIns,
     control,
     testControls: options.testControls === true,
+    controlSecret,
     log,
   });
 
@@ -162,6 +176,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     issuer: auth.issuer,
     subscriptionKey,
     testControls: options.testControls === true,
+    controlSecret: options.testControls === true ? controlSecret : undefined,
     close: async () => {
       await Promise.all([auth.close(), api.close()]);
     },

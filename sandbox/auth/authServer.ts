@@ -35,6 +35,8 @@ export interface AuthServerOptions {
   control: ControlState;
   /** Serve the `/__sandbox/` control route. */
   testControls: boolean;
+  /** The secret control requests must carry (see controlRoute.ts). */
+  controlSecret: string;
   log: (line: string) => void;
 }
 
@@ -65,6 +67,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
     const callback = setUpProvider(oidc, { ...options, issuer }, shared).callback();
     if (!options.testControls) return callback;
     const actions = {
+      secret: options.controlSecret,
       state: options.control,
       log: options.log,
       rotateKeys: async () => {

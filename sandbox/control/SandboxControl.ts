@@ -1,3 +1,4 @@
+import { CONTROL_SECRET_HEADER } from "./controlRoute";
 import type {
   ApiFault,
   ArchiveControl,
@@ -81,16 +82,28 @@ export class SandboxControlError extends Error {
   }
 }
 
-/** A client for the test controls of the sandbox whose auth server is at `authUrl` (e.g. `sandbox.authUrl`). */
-export function createSandboxControl(authUrl: string, fetchImpl: typeof fetch = fetch): SandboxControl {
-  const base = `${authUrl.replace(/\/$/, "")}/__sandbox/`;
+/** What the client needs of a started sandbox: where its auth server is and this run's control secret. */
+export interface ControlledSandbox {
+  authUrl: string;
+  /** Absent when the sandbox serves no test controls. */
+  controlSecret?: string | undefined;
+}
+
+/** A client for the test controls of a sandbox (pass the `Sandbox` that `startSandbox` resolved to). */
+export function createSandboxControl(
+  sandbox: ControlledSandbox,
+  fetchImpl: typeof fetch = fetch,
+): SandboxControl {
+  const base = `${sandbox.authUrl.replace(/\/$/, "")}/__sandbox/`;
+  const secret: Record<string, string> =
+    sandbox.controlSecret === undefined ? {} : { [CONTROL_SECRET_HEADER]: sandbox.controlSecret };
 
   async function call(method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
     const response = await fetchImpl(`${base}${path}`, {
       method,
       ...(body === undefined
-        ? {}
-        : { headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }),
+        ? { headers: secret }
+        : { headers: { ...secret, "Content-Type": "application/json" }, body: JSON.stringify(body) }),
     });
     if (response.status === 204) return undefined;
     const text = await response.text();

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody, sendJson } from "../http";
 import { isLoopbackHost } from "../loopback";
@@ -13,7 +14,15 @@ import {
 /** Where the control route lives on the auth server; nothing under it exists unless test controls are on. */
 export const CONTROL_PREFIX = "/__sandbox/";
 
+/**
+ * The header every control request carries the run's secret in. A web page can send no custom header to another
+ * origin without a CORS preflight, which the control route never answers: so no page the browser shows can drive it.
+ */
+export const CONTROL_SECRET_HEADER = "X-Sandbox-Control";
+
 export interface ControlActions {
+  /** This run's secret (startSandbox makes a new one each time); requests without it are refused. */
+  secret: string;
   state: ControlState;
   rotateKeys(): Promise<void>;
   /** Returns false for an unknown username. */
@@ -31,6 +40,14 @@ export const MAX_KEYWORD_DELAY_MS = 60_000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function hasSecret(req: IncomingMessage, secret: string): boolean {
+  const sent = req.headers[CONTROL_SECRET_HEADER.toLowerCase()];
+  if (typeof sent !== "string" || secret === "") return false;
+  const expected = Buffer.from(secret);
+  const given = Buffer.from(sent);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 function positiveInteger(body: Record<string, unknown>, name: string, required: boolean): number | undefined {
@@ -166,7 +183,8 @@ const COMMANDS: Record<string, Command> = {
 
 /**
  * The test-control route: JSON commands under `/__sandbox/` on the auth server (see SandboxControl.ts for the client
- * and docs/sandbox.md for the list). Only loopback callers are served, even when the sandbox listens elsewhere.
+ * and docs/sandbox.md for the list). Only loopback callers that send the run's secret are served, even when the
+ * sandbox listens elsewhere; a CORS preflight is refused like any other request without it.
  * Returns false when the path is not a control path.
  */
 export function handleControlRequest(
@@ -181,6 +199,13 @@ export function handleControlRequest(
     sendJson(res, 403, {
       error: "access_denied",
       error_description: "Test controls answer loopback callers only.",
+    });
+    return true;
+  }
+  if (!hasSecret(req, actions.secret)) {
+    sendJson(res, 403, {
+      error: "access_denied",
+      error_description: `Test controls answer only requests with this run's secret in ${CONTROL_SECRET_HEADER}.`,
     });
     return true;
   }

@@ -61,7 +61,7 @@ test.describe("An asset", () => {
     page,
     sandbox,
   }) => {
-    const control = createSandboxControl(sandbox.authUrl);
+    const control = createSandboxControl(sandbox);
     await openFirstAsset(page);
     const original = (await page.getByTestId("asset-title").textContent()) ?? "";
     // Everything the page loads is in, so the one failing call will be the save.

@@ -116,7 +116,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     served.overrides = {};
   },
   control: async ({ sandbox, signedInSession }, use) => {
-    const raw = createSandboxControl(sandbox.authUrl);
+    const raw = createSandboxControl(sandbox);
     await raw.reset();
     await raw.resetStats();
     // Rotated keys or revoked refresh tokens end every session, the worker's shared one too.

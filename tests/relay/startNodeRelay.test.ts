@@ -32,7 +32,7 @@ describe("startNodeRelay in front of the sandbox", () => {
       apiPort: 0,
       testControls: true,
     });
-    control = createSandboxControl(sandbox.authUrl);
+    control = createSandboxControl(sandbox);
     relay = await startNodeRelay({
       tokenEndpoint: `${sandbox.authUrl}/connect/token`,
       revocationEndpoint: `${sandbox.authUrl}/connect/revocation`,

@@ -65,7 +65,7 @@ function readAnswer(contentType: string, text: string): PartAnswer[] {
 
 describe("POST /bulk", () => {
   const sandbox = useSandbox({ testControls: true });
-  const control = () => createSandboxControl(sandbox().authUrl);
+  const control = () => createSandboxControl(sandbox());
   let demo = "";
   let viewer = "";
   let assets: AssetSummary[] = [];

@@ -35,7 +35,7 @@ describe("test controls are absent unless asked for", () => {
     expect(response.status).toBe(404);
     expect(sandbox().testControls).toBe(false);
 
-    const control = createSandboxControl(sandbox().authUrl);
+    const control = createSandboxControl(sandbox());
     await expect(control.failApi({ status: 500, count: 1 })).rejects.toThrow(/testControls: true/);
   });
 });
@@ -61,6 +61,7 @@ describe("the control route", () => {
     state.setLifetimes({ accessToken: 5 });
 
     const handled = handleControlRequest(req, res, {
+      secret: "a-secret-of-this-run",
       state,
       rotateKeys: async () => {},
       revokeRefreshTokens: () => true,
@@ -76,7 +77,63 @@ describe("the control route", () => {
 
 describe("test controls", () => {
   const sandbox = useSandbox({ testControls: true });
-  const control = () => createSandboxControl(sandbox().authUrl);
+  const control = () => createSandboxControl(sandbox());
+
+  describe("are driven only with this run's secret", () => {
+    it("refuses a command without the secret, or with a wrong one, and changes nothing", async () => {
+      await control().resetStats();
+      await control().setLifetimes({ accessToken: 77 });
+      const attempts: Record<string, string>[] = [
+        {},
+        { "X-Sandbox-Control": "guessed-secret-guessed-secret" },
+      ];
+      for (const headers of attempts) {
+        const response = await fetch(`${sandbox().authUrl}/__sandbox/reset`, { method: "POST", headers });
+        expect(response.status).toBe(403);
+        expect(await response.json()).toMatchObject({ error: "access_denied" });
+        const stats = await fetch(`${sandbox().authUrl}/__sandbox/stats`, { headers });
+        expect(stats.status).toBe(403);
+      }
+      // The lifetimes set above survived both attempts to reset them.
+      const { tokens } = await signIn(sandbox());
+      const payload = decodeJwt(tokens.access_token);
+      expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(77);
+      await control().reset();
+    });
+
+    it("has a long random secret, which the client sends: a client with another one is refused", async () => {
+      expect(sandbox().controlSecret).toMatch(/^[\w-]{32,}$/);
+      const wrong = createSandboxControl({ ...sandbox(), controlSecret: `${sandbox().controlSecret}x` });
+      await expect(wrong.stats()).rejects.toThrow(/secret/);
+      await expect(control().stats()).resolves.toHaveProperty("tokenRequests");
+    });
+
+    it("fails a web page's CORS preflight for the secret header: no page can drive the controls", async () => {
+      for (const origin of [TEST_APP_ORIGIN, "https://evil.example"]) {
+        const preflight = await fetch(`${sandbox().authUrl}/__sandbox/reset`, {
+          method: "OPTIONS",
+          headers: {
+            Origin: origin,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "x-sandbox-control",
+          },
+        });
+        expect(preflight.ok).toBe(false);
+        expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+        expect(preflight.headers.get("access-control-allow-headers")).toBeNull();
+      }
+    });
+
+    it("refuses a simple cross-origin POST a page can send without a preflight", async () => {
+      const response = await fetch(`${sandbox().authUrl}/__sandbox/faults/api`, {
+        method: "POST",
+        headers: { Origin: "https://evil.example", "Content-Type": "text/plain" },
+        body: JSON.stringify({ status: 500, count: 1 }),
+      });
+      expect(response.status).toBe(403);
+      expect(response.headers.get("access-control-allow-origin")).toBeNull();
+    });
+  });
 
   afterEach(async () => {
     await control().reset();

@@ -22,7 +22,7 @@ interface Download {
 
 describe("downloads, renditions and permissions", () => {
   const sandbox = useSandbox({ testControls: true });
-  const control = () => createSandboxControl(sandbox().authUrl);
+  const control = () => createSandboxControl(sandbox());
   let demo = "";
   let viewer = "";
   let assets: AssetSummary[] = [];

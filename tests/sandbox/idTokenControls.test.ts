@@ -23,7 +23,7 @@ const DEMO_SUB = "6f1c2a4e-3b7d-4c2a-9e51-0d8a7b3c5e21";
 
 describe("bad id_tokens and key rotation", () => {
   const sandbox = useSandbox({ testControls: true });
-  const control = () => createSandboxControl(sandbox().authUrl);
+  const control = () => createSandboxControl(sandbox());
 
   afterEach(async () => {
     await control().reset();

@@ -9,7 +9,7 @@ type KeywordList = { id: string; keywordName: string }[];
 
 describe("keyword writes are applied later, as MediaValet's background job applies them", () => {
   const sandbox = useSandbox({ testControls: true, keywordDelayMs: 400 });
-  const control = () => createSandboxControl(sandbox().authUrl);
+  const control = () => createSandboxControl(sandbox());
   let token = "";
   let assets: AssetSummary[] = [];
   let next = 0;
