@@ -5,9 +5,11 @@ import type { AuthError } from "./AuthError";
  * - `loading`: the stored session is being read at start-up.
  * - `signedIn`: a user is stored; see `isAuthenticated()` for whether its access token is still valid.
  * - `signedOut`: no user.
- * - `redirecting`: the browser is leaving for the sign-in or sign-out page.
+ * - `signingIn`: the browser is leaving for the sign-in page.
+ * - `signingOut`: the session is being ended (revoked, removed, ended at the auth server); the browser leaves next.
+ *   Nothing may start a sign-in meanwhile, and no renewal or other tab may bring the session back.
  */
-export type AuthStatus = "loading" | "signedIn" | "signedOut" | "redirecting";
+export type AuthStatus = "loading" | "signedIn" | "signedOut" | "signingIn" | "signingOut";
 
 export interface AuthState {
   /** The oidc-client-ts user, replaced whole whenever it changes. */

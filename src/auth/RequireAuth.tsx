@@ -33,7 +33,10 @@ export function RequireAuth(props: { children: JSX.Element }) {
           />
         )}
       </Match>
-      <Match when={auth.state.status === "signedOut" || auth.state.status === "redirecting"}>
+      <Match when={auth.state.status === "signingOut"}>
+        <p role="status">Signing you out…</p>
+      </Match>
+      <Match when={auth.state.status === "signedOut" || auth.state.status === "signingIn"}>
         <p role="status">Taking you to sign in…</p>
       </Match>
       <Match when={auth.state.status === "signedIn"}>

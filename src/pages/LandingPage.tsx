@@ -29,7 +29,7 @@ export default function LandingPage(props: { passwordSignIn?: boolean }) {
                 <button
                   type="button"
                   class="primary large"
-                  disabled={auth.state.status === "redirecting" || auth.state.status === "loading"}
+                  disabled={auth.state.status !== "signedIn" && auth.state.status !== "signedOut"}
                   onClick={() => void auth.signIn("/assets")}
                 >
                   Sign in

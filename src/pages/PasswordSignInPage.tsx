@@ -27,7 +27,7 @@ export default function PasswordSignInPage() {
         <button
           type="button"
           class="primary large"
-          disabled={auth.state.status === "redirecting" || auth.state.status === "loading"}
+          disabled={auth.state.status !== "signedIn" && auth.state.status !== "signedOut"}
           onClick={() => void auth.signIn(firstParam(params.returnTo) ?? "/assets")}
         >
           Sign in

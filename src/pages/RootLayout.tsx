@@ -34,7 +34,7 @@ export function RootLayout(props: RouteSectionProps) {
       <AppHeader
         signedIn={auth.isAuthenticated()}
         userName={auth.state.user?.profile.name ?? auth.state.user?.profile.preferred_username}
-        busy={auth.state.status === "redirecting"}
+        busy={auth.state.status === "signingIn" || auth.state.status === "signingOut"}
         onSignIn={() =>
           // From the front door, signing in means going to the library; elsewhere, coming back here.
           void auth.signIn(

@@ -99,7 +99,7 @@ describe("createAuth", () => {
     expect(vi.mocked(userManager.signinRedirect).mock.calls[0]?.[0]?.state).toMatchObject({ returnTo: "/" });
   });
 
-  it("reports a sign-in that cannot reach the server, and does not stay redirecting", async () => {
+  it("reports a sign-in that cannot reach the server, and does not stay signing in", async () => {
     const { auth, userManager } = start();
     await settle();
     vi.mocked(userManager.signinRedirect).mockRejectedValue(new TypeError("Failed to fetch"));
@@ -194,7 +194,7 @@ describe("createAuth", () => {
     expect(order).toEqual(["revoke", "remove", 'redirect:{"id_token_hint":"header.payload.signature"}']);
     expect(leave).not.toHaveBeenCalled();
     // Still leaving: a guard must not start a sign-in in the moment between removal and the redirect.
-    expect(auth.state.status).toBe("redirecting");
+    expect(auth.state.status).toBe("signingOut");
   });
 
   it("does not visit end session a second time when another tab signed out a moment ago", async () => {
@@ -230,7 +230,7 @@ describe("createAuth", () => {
     await auth.signOut();
     expect(order).toEqual(["revoke", "remove", "leave:https://valet.example/"]);
     expect(userManager.signoutRedirect).not.toHaveBeenCalled();
-    expect(auth.state.status).toBe("redirecting");
+    expect(auth.state.status).toBe("signingOut");
   });
 
   it("clears the local session when sign-out cannot reach the server", async () => {

@@ -43,7 +43,7 @@ describe("Start-up with an expired access token and a refresh token", () => {
     cleanup();
   });
 
-  it("renews with the refresh token, and is never signed out or redirecting meanwhile", async () => {
+  it("renews with the refresh token, and is never signed out or signing in meanwhile", async () => {
     const { userManager, refresh, answer } = returningVisitor();
     const statuses: AuthStatus[] = [];
     let auth!: Auth;
