@@ -7,6 +7,7 @@ import { closeServer, listen, originOf, sendJson } from "../http";
 import type { SignInLog } from "../signInLog";
 import { ApiError, GatewayRejection } from "./apiError";
 import { createBearerVerifier, type BearerVerifier } from "./bearer";
+import { createDPoPProofVerifier } from "./dpopProof";
 import { bulkRoute } from "./bulkRoute";
 import { serveArchive } from "./downloadRoutes";
 import { createDownloadStore, type DownloadStore } from "./downloadStore";
@@ -46,6 +47,8 @@ const DEFAULT_API_VERSION = "1.0";
 const API_VERSION = /^\d+(\.\d+){0,3}$/;
 
 interface Handler {
+  /** The API's own origin, which a DPoP proof's htu must name. */
+  apiUrl: string;
   cors: ApiCors;
   verify: BearerVerifier;
   subscriptionKey: string;
@@ -90,7 +93,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     },
     () => options.control.keywordDelayMs(),
   );
-  const verify = createBearerVerifier({ issuer: options.issuer, jwks: options.jwks });
+  const verify = createBearerVerifier({
+    issuer: options.issuer,
+    jwks: options.jwks,
+    // Nonces are optional in RFC 9449 (§9); the API asks for none unless a test builds a verifier that does.
+    dpop: createDPoPProofVerifier(),
+  });
   const lightboxes = createLightboxStore(library.assets.map((asset) => asset.id));
   const downloads = createDownloadStore();
   const routes = createRoutes({
@@ -106,6 +114,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   // The batch endpoint runs its parts through every other route.
   routes.push(bulkRoute({ routes: [...routes], verify, control: options.control }));
   ready.handler = {
+    apiUrl: url,
     cors: createApiCors(options.appOrigins),
     verify,
     subscriptionKey: options.subscriptionKey,
@@ -158,7 +167,12 @@ async function handle(
       throw new ApiError(400, "unsupported_api_version", `API version ${apiVersion} is not supported.`);
     }
     requireSubscriptionKey(req, handler.subscriptionKey);
-    const claims = await handler.verify(req.headers.authorization);
+    const claims = await handler.verify({
+      authorization: req.headers.authorization,
+      dpop: [req.headers.dpop ?? []].flat().join(", ") || undefined,
+      method: req.method ?? "GET",
+      url: `${handler.apiUrl}${url.pathname}`,
+    });
     const { route, params } = findRoute(handler.routes, req.method ?? "GET", url.pathname);
     const result = await route.handle({ req, url, params, claims, apiVersion });
     if (result.raw) {

@@ -108,7 +108,8 @@ export function bulkRoute(options: BulkRouteOptions): Route {
       const claims: AccessTokenClaims =
         part.headers["authorization"] === undefined
           ? outer.claims
-          : await options.verify(part.headers["authorization"]);
+          : // A part has no proof of its own: a DPoP-bound token in a part is refused.
+            await options.verify({ authorization: part.headers["authorization"] });
       const { route, params } = findRoute(options.routes, part.method, url.pathname);
       const result = await route.handle({ req: partMessage(part, url), url, params, claims, apiVersion });
       const body = envelope({ apiVersion, startedAt }, result.payload, {

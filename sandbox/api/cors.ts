@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 const ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE";
-const ALLOWED_HEADERS = "Authorization, Ocp-Apim-Subscription-Key, x-mv-api-version, Content-Type";
-const EXPOSED_HEADERS = "Retry-After, WWW-Authenticate";
+const ALLOWED_HEADERS = "Authorization, DPoP, Ocp-Apim-Subscription-Key, x-mv-api-version, Content-Type";
+// DPoP-Nonce: a use_dpop_nonce refusal names the nonce to retry with (RFC 9449 §9).
+const EXPOSED_HEADERS = "Retry-After, WWW-Authenticate, DPoP-Nonce";
 const PREFLIGHT_MAX_AGE = "600";
 
 /**

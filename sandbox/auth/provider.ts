@@ -137,6 +137,10 @@ export function createProvider(settings: ProviderSettings): Provider {
       },
       // MediaValet's "coming soon" grant: a confidential client's own token for the API, with no user.
       clientCredentials: { enabled: true },
+      // MediaValet's discovery advertises DPoP: a token request with a proof gets a token bound to its key
+      // (`cnf.jkt`, token_type DPoP), and a public client's refresh token is bound too. No server nonce is
+      // required (RFC 9449 makes it optional), and without a proof tokens stay bearer tokens.
+      dPoP: { enabled: true },
     },
   };
 

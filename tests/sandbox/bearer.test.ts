@@ -37,7 +37,7 @@ describe("the API's bearer token check", () => {
 
   async function refusal(authorization: string | undefined): Promise<ApiError> {
     try {
-      await verify(authorization);
+      await verify({ authorization });
     } catch (error) {
       if (error instanceof ApiError) return error;
       throw error;
@@ -46,7 +46,9 @@ describe("the API's bearer token check", () => {
   }
 
   it("accepts a well-formed access token", async () => {
-    await expect(verify(`Bearer ${await sign({})}`)).resolves.toMatchObject({ sub: "user-1" });
+    await expect(verify({ authorization: `Bearer ${await sign({})}` })).resolves.toMatchObject({
+      sub: "user-1",
+    });
   });
 
   it.each([
