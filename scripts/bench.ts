@@ -1,7 +1,9 @@
-// `npm run bench [-- --runs 5] [--renewals 100] [--out bench/baseline.txt]`
+// `npm run bench [-- --runs 5] [--renewals 1000] [--out bench/baseline.txt] [--dist dist] [--waterfall]`
 // Drives the production build in dist/ in Chromium against the sandbox, the way a person uses it, and prints what
 // issue 7 asks for: JS per route, requests per phase, median timings, and the heap across many renewals.
-// Figures are printed, never asserted: they vary with the machine.
+// `--waterfall` instead prints the timings and, for the callback leg and the warm start of the run with the median
+// callback leg, every request with its start and end relative to the navigation (issue 16): quicker, for reading
+// the critical path. Figures are printed, never asserted: they vary with the machine.
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from "@playwright/test";
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
@@ -11,20 +13,24 @@ import { startSandbox, type Sandbox } from "../sandbox/startSandbox";
 import { DEMO_USER } from "../sandbox/users";
 import { gzipSize, kib } from "./bundleBudget";
 import { startStaticServer, type StaticServer } from "./staticServer";
+import { formatWaterfall, readWaterfall, withoutHash, type Waterfall } from "./bench/waterfall";
 import { appConfigFor } from "../sandbox/appConfig";
 
 const { values } = parseArgs({
   options: {
     runs: { type: "string", default: "5" },
-    renewals: { type: "string", default: "100" },
+    renewals: { type: "string", default: "1000" },
     out: { type: "string" },
+    dist: { type: "string", default: "dist" },
+    waterfall: { type: "boolean", default: false },
   },
 });
 const RUNS = Number(values.runs);
 const RENEWALS = Number(values.renewals);
+const DIST = values.dist;
 
-if (!existsSync("dist/index.html")) {
-  console.error("There is no build in dist/. Run `npm run build` first.");
+if (!existsSync(`${DIST}/index.html`)) {
+  console.error(`There is no build in ${DIST}/. Run \`npm run build\` first.`);
   process.exit(1);
 }
 
@@ -51,6 +57,16 @@ function classify(url: string, setup: Setup): Kind | undefined {
   }
   if (parsed.origin === setup.sandbox.apiUrl) return parsed.pathname.includes("/media/") ? "media" : "api";
   return undefined;
+}
+
+/** A request's name in a waterfall: the site's files by path without the build hash, the rest by kind and path. */
+function waterfallLabel(url: string, setup: Setup): { name: string; group?: string } | undefined {
+  const kind = classify(url, setup);
+  if (!kind) return undefined;
+  const path = new URL(url).pathname;
+  if (kind === "app") return { name: withoutHash(path) };
+  if (kind === "media") return { name: `api ${path}`, group: "api /media/… (thumbnails)" };
+  return { name: `${kind === "api" ? "api" : "auth"} ${path}` };
 }
 
 /** Counts the page's requests by kind while `during` runs. */
@@ -107,6 +123,7 @@ interface Run {
   warmStart: number;
   renewal: number;
   counts: Record<Phase, Map<Kind, number>>;
+  waterfalls: { callback: Waterfall; warm: Waterfall };
 }
 
 /** One full pass in a fresh browser context: boot, cold sign-in (with its callback leg), warm start, one renewal. */
@@ -144,6 +161,7 @@ async function runOnce(setup: Setup): Promise<Run> {
   await signInAtSandbox(page);
   await libraryShown(page, setup);
   const shown = performance.now();
+  const callbackWaterfall = await readWaterfall(page, (url) => waterfallLabel(url, setup));
   // The phase's requests include what the library asks for after its first data (thumbnails), not its timing.
   await page.waitForLoadState("networkidle");
   page.off("request", onRequest);
@@ -159,11 +177,13 @@ async function runOnce(setup: Setup): Promise<Run> {
   const callbackLeg = shown - callbackAt;
 
   let warmStart = 0;
+  let warmWaterfall: Waterfall | undefined;
   const warm = await countRequests(page, setup, async () => {
     const started = performance.now();
     await page.reload();
     await libraryShown(page, setup);
     warmStart = performance.now() - started;
+    warmWaterfall = await readWaterfall(page, (url) => waterfallLabel(url, setup));
     await page.waitForLoadState("networkidle");
   });
 
@@ -175,7 +195,16 @@ async function runOnce(setup: Setup): Promise<Run> {
     renewal = await renewOnce(page, setup);
   });
   await context.close();
-  return { boot, coldSignIn, callbackLeg, warmStart, renewal, counts: { cold, callback, warm, renew } };
+  if (!warmWaterfall) throw new Error("The warm start was not measured.");
+  return {
+    boot,
+    coldSignIn,
+    callbackLeg,
+    warmStart,
+    renewal,
+    counts: { cold, callback, warm, renew },
+    waterfalls: { callback: callbackWaterfall, warm: warmWaterfall },
+  };
 }
 
 /** Presses "Renew now" and waits for the app to report the renewal done; returns how long that took. */
@@ -359,7 +388,7 @@ async function main(): Promise<string> {
   const browser = await chromium.launch({ ...launch, headless: true });
   // The site starts first (the sandbox registers its origin); the config it serves then names the sandbox.
   const served: { config?: unknown } = {};
-  const site = await startStaticServer({ root: "dist", config: () => served.config });
+  const site = await startStaticServer({ root: DIST, config: () => served.config });
   const sandbox = await startSandbox({
     appOrigins: [site.origin],
     authPort: 0,
@@ -371,6 +400,34 @@ async function main(): Promise<string> {
   try {
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await runOnce(setup));
+    const ms = (pick: (run: Run) => number) => `${median(runs.map(pick)).toFixed(0).padStart(5)} ms`;
+    if (values.waterfall) {
+      // The run whose callback leg is the median one: a typical load, not the luckiest or the noisiest.
+      const byLeg = [...runs].sort((a, b) => a.callbackLeg - b.callbackLeg);
+      const typical = byLeg[Math.floor((byLeg.length - 1) / 2)];
+      if (!typical) throw new Error("No run to show.");
+      return [
+        `Valet waterfall: production build in Chromium ${browser.version()} against the sandbox, ${RUNS} runs`,
+        "",
+        `Median timings over ${RUNS} runs:`,
+        `  boot (start page usable)              ${ms((run) => run.boot)}`,
+        `  cold sign-in (click to library data)  ${ms((run) => run.coldSignIn)}`,
+        `  callback leg (callback to library)    ${ms((run) => run.callbackLeg)}`,
+        `  warm start (reload to library data)   ${ms((run) => run.warmStart)}`,
+        `  renewal ("Renew now" to renewed)      ${ms((run) => run.renewal)}`,
+        "",
+        ...formatWaterfall(
+          `Callback leg (the run with the median leg, ${typical.callbackLeg.toFixed(0)} ms)`,
+          typical.waterfalls.callback,
+        ),
+        "",
+        ...formatWaterfall(
+          `Warm start (same run, ${typical.warmStart.toFixed(0)} ms)`,
+          typical.waterfalls.warm,
+        ),
+        "",
+      ].join("\n");
+    }
 
     // A signed-in browser state for the per-route and heap measurements.
     const context = await newContext(setup);
@@ -386,7 +443,6 @@ async function main(): Promise<string> {
     const filter = await filterChanges(setup, signedIn);
     const bulk = await bulkKeyword(setup, signedIn);
     const last = runs.at(-1);
-    const ms = (pick: (run: Run) => number) => `${median(runs.map(pick)).toFixed(0).padStart(5)} ms`;
     const lines = [
       `Valet bench: production build in Chromium ${browser.version()} against the sandbox, ${RUNS} runs`,
       "",

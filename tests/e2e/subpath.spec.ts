@@ -30,6 +30,26 @@ test.describe("Deployed under a sub-path", () => {
     expect(violations.filter((violation) => violation.url.startsWith(subpath.site.origin))).toEqual([]);
   });
 
+  test("config.json is preloaded from under the base with the HTML, and fetched only that once", async ({
+    page,
+  }) => {
+    const configRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith("config.json")) configRequests.push(new URL(request.url()).pathname);
+    });
+    const html = await (await page.goto(""))?.text();
+    expect(html).toContain(`<link rel="preload" href="${SUBPATH_BASE}config.json" as="fetch"`);
+    await expect(page.getByRole("button", { name: "Sign in" }).first()).toBeVisible();
+    expect(configRequests).toEqual([`${SUBPATH_BASE}config.json`]);
+
+    // A deep link answered by 404.html (the same page) preloads from the base too, not from beside the link.
+    configRequests.length = 0;
+    const deep = await page.goto("assets/some/where");
+    expect(deep?.status()).toBe(404);
+    await expect(page.getByRole("button", { name: "Sign in" }).first()).toBeVisible();
+    expect(configRequests).toEqual([`${SUBPATH_BASE}config.json`]);
+  });
+
   test("a deep link from a host without rewrites comes back to exactly that page", async ({ page }) => {
     const first = await page.goto("assets?search=beach");
     // The host answered with its 404 page, which is the app.

@@ -1,0 +1,133 @@
+import { test as playwrightTest, type Page } from "@playwright/test";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, signedInTest, signInAtSandbox, test } from "./fixtures";
+import { recordCspViolations, siteDistDir, startSiteWithSandbox, type SiteWithSandbox } from "./siteFixtures";
+
+// Valet starts what a page load will need before it is asked for (issue 16): config.json from index.html, the
+// page's code when its route matches, the auth and API clients when a session is stored or a sign-in comes back.
+// A preload only ever saves time: when it fails or names the wrong file, the app fetches for itself.
+
+/**
+ * A copy of the suite's build whose index.html preloads `href` instead of config.json, served with a sandbox. (A
+ * copy, not a rewritten response: Chromium treats a document Playwright fulfils as outside the loopback network,
+ * and then refuses its requests to the sandbox.)
+ */
+async function startWithConfigPreload(href: string): Promise<SiteWithSandbox> {
+  const root = await mkdtemp(join(tmpdir(), "valet-preload-"));
+  await cp(siteDistDir(), root, { recursive: true });
+  for (const page of ["index.html", "404.html"]) {
+    const file = join(root, page);
+    const html = await readFile(file, "utf8").catch(() => undefined);
+    if (html === undefined) continue;
+    const rewritten = html.replace(/(<link rel="preload" href=")[^"]*config\.json"/, `$1${href}"`);
+    if (rewritten === html) throw new Error(`${page} has no config.json preload to rewrite.`);
+    await writeFile(file, rewritten);
+  }
+  const started = await startSiteWithSandbox({ root });
+  return {
+    ...started,
+    close: async () => {
+      await started.close();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Paths of the site's own requests (`pathname` only) while the page is open. */
+function appRequests(page: Page, origin: string): string[] {
+  const paths: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().startsWith(origin)) paths.push(new URL(request.url()).pathname);
+  });
+  return paths;
+}
+
+test.describe("Preloading", () => {
+  test("config.json is requested once, with the HTML, and the app uses that response", async ({
+    page,
+    site,
+  }) => {
+    const violations = await recordCspViolations(page);
+    const paths = appRequests(page, site.origin);
+    const html = await (await page.goto(""))?.text();
+    expect(html).toMatch(/<link rel="preload" href="\/config\.json" as="fetch" crossorigin="anonymous"/);
+    await expect(page.getByRole("button", { name: "Sign in" }).first()).toBeVisible();
+    // A second request would mean the app's fetch did not take the preloaded response.
+    expect(paths.filter((path) => path === "/config.json")).toHaveLength(1);
+    expect(violations).toEqual([]);
+  });
+});
+
+for (const [what, href] of [
+  ["names a missing file", "/no-such-config.json"],
+  ["has a wrong base path", "/elsewhere/config.json"],
+] as const) {
+  playwrightTest.describe(`A config.json preload that ${what}`, () => {
+    let served: SiteWithSandbox | undefined;
+    playwrightTest.beforeAll(async () => {
+      served = await startWithConfigPreload(href);
+    });
+    playwrightTest.afterAll(async () => {
+      await served?.close();
+    });
+
+    playwrightTest("does not break the app: it fetches config.json itself", async ({ page }) => {
+      if (!served) throw new Error("The site did not start.");
+      const { origin, url } = served.site;
+      const violations = await recordCspViolations(page);
+      const paths = appRequests(page, origin);
+      await page.goto(url);
+      await expect(page.getByRole("button", { name: "Sign in" }).first()).toBeVisible();
+      expect(paths).toContain(href);
+      expect(paths).toContain("/config.json");
+
+      await page.getByRole("button", { name: "Sign in" }).first().click();
+      await signInAtSandbox(page);
+      await expect(page.getByRole("heading", { name: "Library", exact: true })).toBeVisible();
+      expect(violations.filter((violation) => violation.url.startsWith(origin))).toEqual([]);
+    });
+  });
+}
+
+signedInTest.describe("Preloading, signed in", () => {
+  signedInTest(
+    "a page's code is asked for as its route matches, before the session check is done",
+    async ({ page }) => {
+      let libraryAsked = () => {};
+      const asked = new Promise<true>((resolve) => (libraryAsked = () => resolve(true)));
+      page.on("request", (request) => {
+        if (/\/LibraryPage-[^/]+\.js$/.test(request.url())) libraryAsked();
+      });
+      // The session check needs oidc-client-ts: hold its chunk until the library's code has been asked for. Without
+      // the route's preload that request would only come after the check, and the hold would run out.
+      let askedFirst = false;
+      await page.route(/\/createUserManager-[^/]+\.js$/, async (route) => {
+        askedFirst = await Promise.race([
+          asked,
+          new Promise<false>((resolve) => setTimeout(resolve, 5_000, false)),
+        ]);
+        await route.fallback();
+      });
+      await page.goto("assets");
+      await expect(page.getByRole("list", { name: "Assets" }).locator("img").first()).toBeVisible();
+      expect(askedFirst).toBe(true);
+    },
+  );
+
+  signedInTest(
+    "when the early fetch of a page's code fails, showing the page fetches it again",
+    async ({ page }) => {
+      let attempts = 0;
+      // The first request for the library page's chunk fails, as on a flaky connection.
+      await page.route(/\/LibraryPage-[^/]+\.js$/, async (route) => {
+        if (attempts++ === 0) await route.abort("connectionreset");
+        else await route.fallback();
+      });
+      await page.goto("assets");
+      await expect(page.getByRole("list", { name: "Assets" }).locator("img").first()).toBeVisible();
+      expect(attempts).toBe(2);
+    },
+  );
+});
