@@ -8,7 +8,8 @@ import { storedDPoPKeys } from "./auth/dpop/storedDPoPKeys";
 import { ConfigErrorPage, loadConfig, type ValetConfig } from "./config";
 import { ApiContext } from "./pages/ApiContext";
 import { RootLayout } from "./pages/RootLayout";
-import { AppRoutes } from "./routes";
+import { preloadForLocation } from "./preloadForLocation";
+import { AppRoutes, preloadLibraryPage } from "./routes";
 import "./styles.css";
 
 const root = document.getElementById("root");
@@ -18,6 +19,13 @@ root.textContent = "";
 // The base path the build was made for ("/" or e.g. "/valet/"); everything the app links to stays under it.
 const basePath = import.meta.env.BASE_URL;
 const appBaseUrl = new URL(basePath, window.location.origin).href;
+
+// What this load will need, fetched while config.json is (index.html preloads it with the HTML).
+preloadForLocation(window.location.search, window.localStorage, {
+  authClient: () => void import("./auth/createUserManager").catch(() => undefined),
+  apiClient: () => void import("./api/createApiClient").catch(() => undefined),
+  libraryPage: preloadLibraryPage,
+});
 
 let config: ValetConfig;
 try {
