@@ -1,9 +1,19 @@
 import { createMemoryHistory, MemoryRouter, Route } from "@solidjs/router";
-import { cleanup, render, screen } from "@solidjs/testing-library";
+import { cleanup, fireEvent, render, screen } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { useAuth } from "../../../src/auth/AuthContext";
 import { AuthProvider } from "../../../src/auth/AuthProvider";
 import { RequireAuth } from "../../../src/auth/RequireAuth";
 import { createTestUser, createTestUserManager } from "./fakeUserManager";
+
+function SignOutButton() {
+  const auth = useAuth();
+  return (
+    <button type="button" onClick={() => void auth.signOut()}>
+      Sign out
+    </button>
+  );
+}
 
 function renderGuarded(userManager = createTestUserManager(), path = "/assets?search=beach") {
   const history = createMemoryHistory();
@@ -16,6 +26,7 @@ function renderGuarded(userManager = createTestUserManager(), path = "/assets?se
           component={() => (
             <RequireAuth>
               <h1>Library</h1>
+              <SignOutButton />
             </RequireAuth>
           )}
         />
@@ -56,5 +67,18 @@ describe("RequireAuth", () => {
     );
     expect(screen.getByRole("button", { name: "Sign in again" })).toBeTruthy();
     expect(userManager.signinRedirect).toHaveBeenCalledTimes(1);
+  });
+
+  it("says it is signing out, and starts no sign-in, once the session is removed and before the browser leaves", async () => {
+    const userManager = createTestUserManager();
+    vi.mocked(userManager.getUser).mockResolvedValue(createTestUser(600));
+    vi.spyOn(userManager, "removeUser").mockImplementation(() => userManager.events.unload());
+    vi.mocked(userManager.signoutRedirect).mockReturnValue(new Promise(() => undefined));
+    renderGuarded(userManager);
+    fireEvent.click(await screen.findByRole("button", { name: "Sign out" }));
+    expect(await screen.findByText("Signing you out…")).toBeTruthy();
+    await vi.waitFor(() => expect(userManager.signoutRedirect).toHaveBeenCalledTimes(1));
+    expect(screen.queryByRole("heading", { name: "Library" })).toBeNull();
+    expect(userManager.signinRedirect).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,10 @@
-import { createRoot } from "solid-js";
+import { createRoot, createSignal } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createIdleSignOut, type IdleSignOut } from "../../../../src/auth/session/createIdleSignOut";
+import {
+  createIdleSignOut,
+  idleLimitPassed,
+  type IdleSignOut,
+} from "../../../../src/auth/session/createIdleSignOut";
 
 describe("createIdleSignOut", () => {
   let dispose: (() => void) | undefined;
@@ -82,5 +86,46 @@ describe("createIdleSignOut", () => {
     expect(vi.getTimerCount()).toBe(0);
     vi.advanceTimersByTime(120_000);
     expect(signOut).not.toHaveBeenCalled();
+  });
+
+  it("runs only while a session is open, and starts afresh with each new one", () => {
+    const [open, setOpen] = createSignal(false);
+    let idle!: IdleSignOut;
+    createRoot((disposeRoot) => {
+      dispose = disposeRoot;
+      idle = createIdleSignOut({ minutes: 2, signOut, now: Date.now, storage: localStorage, active: open });
+    });
+    vi.advanceTimersByTime(10 * 60_000);
+    expect(signOut).not.toHaveBeenCalled();
+
+    setOpen(true);
+    vi.advanceTimersByTime(90_000);
+    expect(idle.secondsLeft()).toBe(30);
+    setOpen(false);
+    expect(idle.secondsLeft()).toBeNull();
+    vi.advanceTimersByTime(60_000);
+    expect(signOut).not.toHaveBeenCalled();
+
+    setOpen(true);
+    vi.advanceTimersByTime(59_000);
+    expect(idle.secondsLeft()).toBeNull();
+    vi.advanceTimersByTime(61_000);
+    expect(signOut).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("idleLimitPassed", () => {
+  beforeEach(() => localStorage.clear());
+  const check = () => idleLimitPassed({ minutes: 15, now: Date.now, storage: localStorage });
+
+  it("says whether the last activity any tab recorded is older than the limit", () => {
+    localStorage.setItem("valet.lastActivity", String(Date.now() - 14 * 60_000));
+    expect(check()).toBe(false);
+    localStorage.setItem("valet.lastActivity", String(Date.now() - 15 * 60_000));
+    expect(check()).toBe(true);
+  });
+
+  it("holds nothing against a session when there is no record", () => {
+    expect(check()).toBe(false);
   });
 });
