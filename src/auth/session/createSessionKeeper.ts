@@ -48,30 +48,16 @@ export interface SessionKeeper {
   renew(options?: RenewOptions): Promise<string | undefined>;
 }
 
-// OAuth errors that may pass by themselves; every other refusal ends the session.
-const TRANSIENT_OAUTH_ERRORS = new Set(["server_error", "temporarily_unavailable"]);
 const MAX_TIMER_DELAY = 2_147_483_647;
 const CLOCK_CHECK_MS = 5_000;
 // A wake-up this much later than planned means the machine slept or the clock jumped.
 const CLOCK_JUMP_MS = 10_000;
 
-function isTerminal(error: unknown): boolean {
-  if (error instanceof AuthError) {
-    return (
-      error.code === "id_token_invalid" || error.code === "issuer_mismatch" || error.code === "session_ended"
-    );
-  }
-  if (error instanceof Error && error.name === "ErrorResponse") {
-    return !TRANSIENT_OAUTH_ERRORS.has((error as Error & { error: string }).error);
-  }
-  // No refresh token and no other way to renew silently: nothing will change by trying again.
-  return error instanceof Error && /silent_redirect_uri/.test(error.message);
-}
-
 /**
  * Keeps a session alive: renews with the refresh token shortly before the access token expires, inside a lock
  * shared by all tabs; backs off and retries on failures that may pass; starts again when the browser comes back
- * online, becomes visible, or wakes from sleep; ends the session when the server refuses the refresh token.
+ * online, becomes visible, or wakes from sleep; ends the session on any failure toAuthError does not call
+ * transient (the server refusing the refresh token, a refused id_token).
  * Must run inside a reactive root; its timers and listeners go with it.
  */
 export function createSessionKeeper(options: SessionKeeperOptions): SessionKeeper {
@@ -121,7 +107,8 @@ export function createSessionKeeper(options: SessionKeeperOptions): SessionKeepe
         const spent = stored.refresh_token;
         if (spent) {
           // This tab's copy of the store may lag behind the tab that held the lock just before.
-          const replacement = await ledger.replacementFor(spent);
+          // An unreadable ledger is no reason to end a session: it only makes a handover less likely to be seen.
+          const replacement = await ledger.replacementFor(spent).catch(() => undefined);
           if (replacement) {
             const handedOver = await userManager.storeSession(replacement);
             options.adopt(handedOver);
@@ -129,7 +116,7 @@ export function createSessionKeeper(options: SessionKeeperOptions): SessionKeepe
           }
         }
         const renewed = await userManager.signinSilent();
-        if (spent && renewed) await ledger.record(spent, renewed.toStorageString());
+        if (spent && renewed) await ledger.record(spent, renewed.toStorageString()).catch(() => undefined);
         return renewed?.access_token;
       });
       attempt = 0;
@@ -144,7 +131,8 @@ export function createSessionKeeper(options: SessionKeeperOptions): SessionKeepe
         options.end(authError);
         return undefined;
       }
-      if (isTerminal(error)) {
+      if (!authError.transient) {
+        // Refused (the refresh token, the id_token) or unrecoverable by waiting: the session cannot go on.
         setStatus("failed");
         options.end(
           new AuthError(

@@ -1,14 +1,24 @@
-import type { JWKSCacheInput, JWTPayload, JWTVerifyGetKey } from "jose";
-import { User, UserManager, type UserManagerSettings } from "oidc-client-ts";
+import type { JWTPayload } from "jose";
+import {
+  User,
+  UserManager,
+  type SigninResponse,
+  type UseRefreshTokenArgs,
+  type UserManagerSettings,
+} from "oidc-client-ts";
 import { AuthError } from "../AuthError";
-import { decodeJwtPayload } from "./decodeJwtPayload";
-import { IdTokenRejected } from "./IdTokenRejected";
+import { createRefreshLedger, type RefreshLedger } from "../session/createRefreshLedger";
 import {
   isPasswordSession,
   markPasswordSession,
   passwordSessionProfile,
   type LoadIdentity,
 } from "../session/passwordSession";
+import { createSigningKeys, type SigningKeys } from "./createSigningKeys";
+import { decodeJwtPayload } from "./decodeJwtPayload";
+import { DiscoveryRejected } from "./DiscoveryRejected";
+import { IdTokenRejected } from "./IdTokenRejected";
+import { SigningKeysUnavailable } from "./SigningKeysUnavailable";
 import { verifyDiscovery, type DiscoveryFacts } from "./verifyDiscovery";
 
 export interface VerificationSettings {
@@ -26,89 +36,123 @@ export interface VerificationSettings {
   tokenRelayUrl?: string | null;
   /** Reads who a password session belongs to: the password grant brings no id_token to say so. */
   loadIdentity?: LoadIdentity;
+  /**
+   * Where a refresh's answer is recorded the moment it arrives, before it is verified, so that no tab sends the
+   * spent refresh token again (see createRefreshLedger). Defaults to the IndexedDB ledger the session keeper reads.
+   */
+  ledger?: Pick<RefreshLedger, "record">;
 }
 
 const DISCOVERY_CACHE_PREFIX = "valet.discovery:";
-const JWKS_CACHE_PREFIX = "valet.jwks:";
 
-function readCache<T>(storage: Storage | undefined, key: string): T | undefined {
+/** The verified discovery document cached for `authority`, to seed a new UserManager with. */
+export function cachedDiscovery(storage: Storage | undefined, authority: string): DiscoveryFacts | undefined {
   try {
-    const text = storage?.getItem(key);
-    return text ? (JSON.parse(text) as T) : undefined;
+    const text = storage?.getItem(`${DISCOVERY_CACHE_PREFIX}${authority}`);
+    return text ? (JSON.parse(text) as DiscoveryFacts) : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** The verified discovery document cached for `authority`, to seed a new UserManager with. */
-export function cachedDiscovery(storage: Storage | undefined, authority: string): DiscoveryFacts | undefined {
-  return readCache<DiscoveryFacts>(storage, `${DISCOVERY_CACHE_PREFIX}${authority}`);
-}
+// Every endpoint oidc-client-ts may read from discovery: none is used before the document is verified.
+const GUARDED_ENDPOINTS = [
+  "getIssuer",
+  "getAuthorizationEndpoint",
+  "getUserInfoEndpoint",
+  "getTokenEndpoint",
+  "getCheckSessionIframe",
+  "getEndSessionEndpoint",
+  "getRevocationEndpoint",
+  "getKeysEndpoint",
+] as const;
 
-interface SigninStateWithNonce {
-  nonce?: unknown;
-}
+type Endpoint = (optional?: boolean) => Promise<unknown>;
+
+/** The session an id_token renews: its id_token, and whether it is a password session. */
+type Previous = Pick<User, "id_token" | "profile"> | null;
+
+const idle = (task: () => void) =>
+  typeof requestIdleCallback === "function" ? requestIdleCallback(task) : setTimeout(task, 1);
 
 /**
  * oidc-client-ts checks state and `sub` but not the id_token's signature, issuer, audience, expiry or issue time,
- * nor the discovery issuer or the RFC 9207 `iss` callback parameter. This UserManager adds all of that at the
- * three doors it has: before leaving for the server, before the code is exchanged, and before a user is stored.
+ * nor the discovery issuer or the RFC 9207 `iss` callback parameter. This UserManager adds all of that at each of
+ * its doors, and each door knows what it is: leaving for the server, the callback (`_buildUser`), a refresh
+ * (`_useRefreshToken`), a password sign-in, and a session another tab handed over (`storeSession`). It throws the
+ * verifier's own errors (DiscoveryRejected, IdTokenRejected, SigningKeysUnavailable); the caller names the step
+ * when it classifies them with toAuthError.
  */
 export class VerifyingUserManager extends UserManager {
-  private keys: Promise<JWTVerifyGetKey> | undefined;
   private discoveryChecked: Promise<DiscoveryFacts> | undefined;
+  private readonly signingKeys: SigningKeys;
+  private readonly ledger: Pick<RefreshLedger, "record">;
+  /** A refresh whose answer arrived but whose verification has not settled: its refresh token is already spent. */
+  private unsettled: { spent: string; renewed: User } | undefined;
+  private warmed = false;
 
   constructor(
     settings: UserManagerSettings,
     private readonly verification: VerificationSettings,
   ) {
     super(settings);
-    const relay = verification.tokenRelayUrl;
-    if (relay) this.useTokenRelay(relay);
+    this.ledger = verification.ledger ?? createRefreshLedger();
+    this.guardEndpoints(verification.tokenRelayUrl ?? null);
+    this.signingKeys = createSigningKeys(
+      async () => (await this.verifiedMetadata()).jwks_uri ?? "",
+      verification.cache,
+    );
   }
 
   /**
-   * Sends the code exchange, refresh, password grant and revocation to the relay. oidc-client-ts asks its metadata
-   * service for these two endpoints before each such request, so answering there covers them all, while discovery,
-   * the authorize and end-session endpoints and the keys stay the server's own. Only after discovery is verified:
-   * a relay posts to the authority it was deployed for, and Valet must have checked that it is the expected one.
+   * Makes every endpoint wait for the verified discovery document, for every use (a refresh, a revocation, an end
+   * session in a fresh tab as much as a sign-in). With a relay, the code exchange, refresh, password grant and
+   * revocation go to the relay instead, while discovery, the authorize and end-session endpoints and the keys stay
+   * the server's own: a relay posts to the authority it was deployed for, which Valet must have checked.
    */
-  private useTokenRelay(relay: string): void {
-    const endpoint = (path: string) => async () => {
-      await this.verifiedMetadata();
-      return `${relay}/${path}`;
-    };
-    const metadataService = this.metadataService as {
-      getTokenEndpoint: () => Promise<string>;
-      getRevocationEndpoint: () => Promise<string>;
-    };
-    metadataService.getTokenEndpoint = endpoint("token");
-    metadataService.getRevocationEndpoint = endpoint("revocation");
+  private guardEndpoints(relay: string | null): void {
+    const service = this.metadataService as unknown as Record<(typeof GUARDED_ENDPOINTS)[number], Endpoint>;
+    for (const name of GUARDED_ENDPOINTS) {
+      const original = service[name].bind(service);
+      service[name] = async (optional) => {
+        await this.verifiedMetadata();
+        if (relay && name === "getTokenEndpoint") return `${relay}/token`;
+        if (relay && name === "getRevocationEndpoint") return `${relay}/revocation`;
+        return original(optional);
+      };
+    }
   }
 
-  /** The discovery document, checked once per page load; a failed check is retried on the next call. */
+  /**
+   * The discovery document, checked once per page load; a failed check is retried on the next call.
+   * @throws DiscoveryRejected when it fails the checks
+   */
   verifiedMetadata(): Promise<DiscoveryFacts> {
     this.discoveryChecked ??= (async () => {
       const metadata = (await this.metadataService.getMetadata()) as DiscoveryFacts;
+      const cacheKey = `${DISCOVERY_CACHE_PREFIX}${this.settings.authority}`;
       const problems = verifyDiscovery(metadata, this.verification.issuer);
       if (problems.length > 0) {
-        this.verification.cache?.removeItem(`${DISCOVERY_CACHE_PREFIX}${this.settings.authority}`);
-        throw new AuthError(
-          "signinRedirect",
-          "discovery_invalid",
-          `Valet will not send you to this sign-in server. ${problems.join(" ")}`,
-        );
+        this.verification.cache?.removeItem(cacheKey);
+        throw new DiscoveryRejected(problems);
       }
-      this.verification.cache?.setItem(
-        `${DISCOVERY_CACHE_PREFIX}${this.settings.authority}`,
-        JSON.stringify(metadata),
-      );
+      this.verification.cache?.setItem(cacheKey, JSON.stringify(metadata));
       return metadata;
     })().catch((error: unknown) => {
       this.discoveryChecked = undefined;
       throw error;
     });
     return this.discoveryChecked;
+  }
+
+  /** A stored session means a renewal will come: load the verification code in idle time, not when it is due. */
+  override async getUser(raiseEvent?: boolean): Promise<User | null> {
+    const user = await super.getUser(raiseEvent);
+    if (user && !this.warmed) {
+      this.warmed = true;
+      idle(() => void this.signingKeys.warm().catch(() => (this.warmed = false)));
+    }
+    return user;
   }
 
   override async signinRedirect(...args: Parameters<UserManager["signinRedirect"]>): Promise<void> {
@@ -136,24 +180,65 @@ export class VerifyingUserManager extends UserManager {
     return super.signinSilent({ ...args, extraTokenParams: { ...args.extraTokenParams, scope: undefined } });
   }
 
+  /**
+   * A refresh: the keys are loaded before the refresh token is sent, because once the answer arrives that token
+   * is spent, and a key fetch failing then must not cost the session. The answer is recorded at once (other tabs
+   * must not send the spent token either) and kept until its verification settles: a later call verifies it again
+   * instead of sending the spent token.
+   */
+  protected override async _useRefreshToken(args: UseRefreshTokenArgs): Promise<User> {
+    const spent = args.state.refresh_token;
+    let renewed = this.unsettled?.spent === spent ? this.unsettled.renewed : undefined;
+    if (!renewed) {
+      // A session with an id_token gets a new one with each refresh (a password session's brings none).
+      if (args.state.id_token) await this.signingKeys.load();
+      const response = await this._client.useRefreshToken({
+        timeoutInSeconds: this.settings.silentRequestTimeoutInSeconds,
+        ...args,
+      });
+      // What the refresh left unsaid (a refresh token that does not rotate, the profile) is the stored session's.
+      renewed = new User({ ...args.state, ...response } as ConstructorParameters<typeof User>[0]);
+      this.unsettled = { spent, renewed };
+      await this.ledger.record(spent, renewed.toStorageString()).catch(() => undefined);
+    }
+    try {
+      await this.verifyRenewal(renewed, args.state);
+    } catch (error) {
+      // Only keys that could not be fetched may pass later; a refused id_token is never tried again.
+      if (!(error instanceof SigningKeysUnavailable)) this.unsettled = undefined;
+      throw error;
+    }
+    this.unsettled = undefined;
+    await this.storeUser(renewed);
+    await this._events.load(renewed);
+    return renewed;
+  }
+
   override async signinCallback(url: string = window.location.href): Promise<User | undefined> {
-    await this.checkIssuerParameter(url);
+    // The keys are fetched while the code is exchanged, not after: verification then waits for neither.
+    if (await this.checkIssuerParameter(url)) void this.signingKeys.load().catch(() => undefined);
     return super.signinCallback(url);
   }
 
-  /** RFC 9207: where the server promises `iss` on its responses, a response without the right one is refused. */
-  private async checkIssuerParameter(url: string): Promise<void> {
+  /** The answer to an authorization request (redirect, popup or iframe): verified before oidc-client-ts stores it. */
+  protected override async _buildUser(signinResponse: SigninResponse, verifySub?: string): Promise<User> {
+    const nonce = (signinResponse.userState as { nonce?: unknown } | undefined)?.nonce;
+    await this.verifyIdTokenOf(signinResponse.id_token, null, typeof nonce === "string" ? nonce : undefined);
+    return super._buildUser(signinResponse, verifySub);
+  }
+
+  /**
+   * RFC 9207: where the server promises `iss` on its responses, a response without the right one is refused.
+   * @returns whether the response answers a sign-in this browser started (its state is known)
+   */
+  private async checkIssuerParameter(url: string): Promise<boolean> {
     const params = new URL(url).searchParams;
     const iss = params.get("iss");
     // State first: a response to no sign-in of this browser is refused as such by oidc-client-ts, whatever its iss
     // says, so that a crafted link cannot put words of its choosing on Valet's page.
     const state = params.get("state");
-    if (!state || !(await this.settings.stateStore.get(state))) return;
-    const metadata = await this.verifiedMetadata().catch((error: unknown) => {
-      throw error instanceof AuthError
-        ? new AuthError("signinCallback", error.code, error.message, { cause: error })
-        : error;
-    });
+    if (!state || !(await this.settings.stateStore.get(state))) return false;
+    const metadata = await this.verifiedMetadata();
     const promised =
       (metadata as { authorization_response_iss_parameter_supported?: boolean })
         .authorization_response_iss_parameter_supported === true;
@@ -169,70 +254,35 @@ export class VerifyingUserManager extends UserManager {
           : `The sign-in response comes from another server, not from the expected issuer "${this.verification.issuer}".`,
       );
     }
-  }
-
-  // A password sign-in has no nonce, and starts a new session rather than renewing the stored one.
-  private passwordSignIn = false;
-
-  override async signinResourceOwnerCredentials(
-    ...args: Parameters<UserManager["signinResourceOwnerCredentials"]>
-  ): Promise<User> {
-    await this.verifiedMetadata();
-    this.passwordSignIn = true;
-    try {
-      return await super.signinResourceOwnerCredentials(...args);
-    } finally {
-      this.passwordSignIn = false;
-    }
-  }
-
-  /** Stores a session another tab renewed and verified already, and announces it. */
-  async storeSession(session: string): Promise<User> {
-    const user = User.fromStorageString(session);
-    await super.storeUser(user);
-    await this.events.load(user);
-    return user;
-  }
-
-  override async storeUser(user: User | null): Promise<void> {
-    if (user) await this.verifyUser(user);
-    return super.storeUser(user);
-  }
-
-  private signingKeys(): Promise<JWTVerifyGetKey> {
-    this.keys ??= (async () => {
-      const [{ createIdTokenKeys }, metadata] = await Promise.all([
-        import("./verifyIdToken"),
-        this.verifiedMetadata(),
-      ]);
-      if (!metadata.jwks_uri) throw new Error("The server publishes no signing keys (jwks_uri).");
-      const cacheKey = `${JWKS_CACHE_PREFIX}${metadata.jwks_uri}`;
-      // jose fills this object when it fetches the keys; it is saved after each verification (saveKeys).
-      this.keyCache = readCache<Record<string, never>>(this.verification.cache, cacheKey) ?? {};
-      this.keyCacheKey = cacheKey;
-      return createIdTokenKeys(metadata.jwks_uri, this.keyCache);
-    })().catch((error: unknown) => {
-      this.keys = undefined;
-      throw error;
-    });
-    return this.keys;
-  }
-
-  private keyCache: JWKSCacheInput | undefined;
-  private keyCacheKey: string | undefined;
-  private saveKeys(): void {
-    if (this.keyCache && this.keyCacheKey && "jwks" in this.keyCache) {
-      this.verification.cache?.setItem(this.keyCacheKey, JSON.stringify(this.keyCache));
-    }
+    return true;
   }
 
   /**
-   * A password sign-in: MediaValet's password grant brings no id_token, so there is nothing to verify, and who
-   * signed in comes from the API. When a server does send an id_token, it is verified as any other.
+   * A password sign-in starts a new session rather than renewing one. MediaValet's password grant brings no
+   * id_token, so who signed in comes from the API; when a server does send one, it is verified as any other.
    */
+  override async signinResourceOwnerCredentials({
+    username,
+    password,
+    skipUserInfo = false,
+  }: Parameters<UserManager["signinResourceOwnerCredentials"]>[0]): Promise<User> {
+    await this.verifiedMetadata();
+    const response = await this._client.processResourceOwnerPasswordCredentials({
+      username,
+      password,
+      skipUserInfo,
+      extraTokenParams: this.settings.extraTokenParams,
+    });
+    const user = new User(response);
+    await this.completePasswordSession(user);
+    await this.storeUser(user);
+    await this._events.load(user);
+    return user;
+  }
+
   private async completePasswordSession(user: User): Promise<void> {
     if (user.id_token) {
-      await this.verifyIdTokenOf(user, "signinPassword", null);
+      await this.verifyIdTokenOf(user.id_token, null);
       user.profile = markPasswordSession(user.profile);
       return;
     }
@@ -256,61 +306,46 @@ export class VerifyingUserManager extends UserManager {
     }
   }
 
-  private async verifyUser(user: User): Promise<void> {
-    if (this.passwordSignIn) return this.completePasswordSession(user);
-    const nonce = (user.state as SigninStateWithNonce | undefined)?.nonce;
-    const isSignin = typeof nonce === "string";
-    const source = isSignin ? "signinCallback" : "renewSilent";
-    const previous = isSignin ? null : await this.getUser();
-    if (previous && isPasswordSession(previous)) {
-      // A password session's refresh brings no id_token either; oidc-client-ts keeps its profile. One that does
-      // bring an id_token has it verified, and stays a password session.
-      if (!user.id_token) return;
-      await this.verifyIdTokenOf(user, source, previous);
-      user.profile = markPasswordSession(user.profile);
-      return;
-    }
-    // A refresh that brings no new id_token keeps the one verified at sign-in.
-    if (!isSignin && previous?.id_token && previous.id_token === user.id_token) return;
-    await this.verifyIdTokenOf(user, source, previous, nonce);
+  /**
+   * Stores a session another tab renewed (a stored-user string from the ledger), and announces it. Its id_token
+   * is verified here unless this tab holds it already: the other tab may have recorded the answer before its own
+   * verification settled.
+   */
+  async storeSession(session: string): Promise<User> {
+    const user = User.fromStorageString(session);
+    await this.verifyRenewal(user, await this._loadUser());
+    await this.storeUser(user);
+    await this._events.load(user);
+    return user;
+  }
+
+  /** Verifies the id_token of a session that renews `previous`: same user, issuer and audience. */
+  private async verifyRenewal(user: User, previous: Previous): Promise<void> {
+    // A refresh that brings no new id_token keeps the one verified before (oidc-client-ts carries it over).
+    if (!user.id_token || user.id_token === previous?.id_token) return;
+    await this.verifyIdTokenOf(user.id_token, previous?.id_token ?? null);
+    // A password session stays one when a refresh brings it an id_token.
+    if (isPasswordSession(previous)) user.profile = markPasswordSession(user.profile);
   }
 
   private async verifyIdTokenOf(
-    user: User,
-    source: "signinCallback" | "signinPassword" | "renewSilent",
-    previous: User | null,
-    nonce?: unknown,
+    idToken: string | undefined,
+    previousIdToken: string | null,
+    nonce?: string,
   ): Promise<void> {
-    if (!user.id_token) {
-      throw new AuthError(source, "id_token_invalid", "The sign-in server sent no id_token.");
-    }
-    try {
-      const [{ verifyIdToken }, keys, metadata] = await Promise.all([
-        import("./verifyIdToken"),
-        this.signingKeys(),
-        this.verifiedMetadata(),
-      ]);
-      const algorithms = (metadata as { id_token_signing_alg_values_supported?: string[] })
-        .id_token_signing_alg_values_supported;
-      await verifyIdToken(user.id_token, {
-        keys,
-        issuer: this.verification.issuer,
-        clientId: this.settings.client_id,
-        ...(typeof nonce === "string" ? { nonce } : {}),
-        ...(previous?.id_token ? { previous: decodeJwtPayload(previous.id_token) as JWTPayload } : {}),
-        ...(algorithms ? { serverAlgorithms: algorithms } : {}),
-      });
-      this.saveKeys();
-    } catch (error) {
-      if (error instanceof IdTokenRejected) {
-        throw new AuthError(
-          source,
-          "id_token_invalid",
-          `The sign-in server's id_token was refused: ${error.message}. Nothing was stored.`,
-          { cause: error },
-        );
-      }
-      throw error;
-    }
+    if (!idToken) throw new IdTokenRejected("missing_claim", "the server sent none");
+    const metadata = await this.verifiedMetadata();
+    const algorithms = (metadata as { id_token_signing_alg_values_supported?: string[] })
+      .id_token_signing_alg_values_supported;
+    const previous = previousIdToken
+      ? (decodeJwtPayload(previousIdToken) as JWTPayload | undefined)
+      : undefined;
+    await this.signingKeys.verify(idToken, {
+      issuer: this.verification.issuer,
+      clientId: this.settings.client_id,
+      ...(nonce !== undefined ? { nonce } : {}),
+      ...(previous ? { previous } : {}),
+      ...(algorithms ? { serverAlgorithms: algorithms } : {}),
+    });
   }
 }

@@ -6,6 +6,7 @@ import {
   type JWKSCacheInput,
   type JWTPayload,
   type JWTVerifyGetKey,
+  type RemoteJWKSet,
 } from "jose";
 import { IdTokenRejected } from "./IdTokenRejected";
 
@@ -98,10 +99,24 @@ function describeJoseError(error: unknown, expected: IdTokenExpectations): IdTok
 }
 
 /**
+ * True for what jose throws when the JWKS could not be fetched or read (the network, a timeout, a status other than
+ * 200, a body that is no key set), as opposed to a token that fails its checks.
+ */
+export function isKeyFetchFailure(error: unknown): boolean {
+  return (
+    error instanceof TypeError ||
+    error instanceof errors.JWKSTimeout ||
+    error instanceof errors.JWKSInvalid ||
+    // jose throws its generic error only from the remote key set's fetch.
+    (error instanceof errors.JOSEError && error.code === "ERR_JOSE_GENERIC")
+  );
+}
+
+/**
  * Verifies an id_token as OpenID Connect Core 3.1.3.7 asks of a client: signature against the server's keys with
  * an allow-list of algorithms, `iss`, `aud`, `azp`, `exp`, `iat`, `nonce`, and on refresh the same identity.
  * @returns the token's claims
- * @throws IdTokenRejected saying what failed
+ * @throws IdTokenRejected saying what failed; the key set's own error when it could not be fetched
  */
 export async function verifyIdToken(idToken: string, expected: IdTokenExpectations): Promise<JWTPayload> {
   const tolerance = expected.clockToleranceSeconds ?? 60;
@@ -122,6 +137,8 @@ export async function verifyIdToken(idToken: string, expected: IdTokenExpectatio
       ...(expected.currentDate ? { currentDate: expected.currentDate } : {}),
     }));
   } catch (error) {
+    // Keys that could not be fetched say nothing about the token: the caller may try again later.
+    if (isKeyFetchFailure(error)) throw error;
     throw describeJoseError(error, expected);
   }
 
@@ -155,6 +172,6 @@ export async function verifyIdToken(idToken: string, expected: IdTokenExpectatio
  * (key rotation), at most once a second: enough to stop a loop, short enough that a rotation right after a sign-in
  * is followed. `cache` seeds and receives the fetched keys, so they outlive the page.
  */
-export function createIdTokenKeys(jwksUri: string, cache: JWKSCacheInput): JWTVerifyGetKey {
+export function createIdTokenKeys(jwksUri: string, cache: JWKSCacheInput): RemoteJWKSet {
   return createRemoteJWKSet(new URL(jwksUri), { cooldownDuration: 1_000, [jwksCache]: cache });
 }

@@ -16,16 +16,25 @@ export interface PostedForm {
   headers: Headers;
 }
 
+export const jwksUri = `${issuer}/.well-known/openid-configuration/jwks`;
+
 /**
  * A VerifyingUserManager with the server's metadata inline (no discovery request) and fetch stubbed at the edge:
- * every POST is recorded and answered by `answer` (JSON 200 `{}` unless it says otherwise).
+ * every POST is recorded and answered by `answer` (JSON 200 `{}` unless it says otherwise); the JWKS endpoint
+ * answers with `keys` (none unless the test publishes some), and its requests are counted apart.
  */
 export function createManagerWithServer(
   verification: Partial<VerificationSettings> = {},
-  answer: (post: PostedForm) => Response | undefined = () => undefined,
+  answer: (post: PostedForm) => Response | Promise<Response> | undefined = () => undefined,
+  keys: () => Response = () => Response.json({ keys: [] }),
 ) {
   const posts: PostedForm[] = [];
+  const keyRequests: string[] = [];
   const fetch = stubFetch((url, init) => {
+    if (url === jwksUri) {
+      keyRequests.push(url);
+      return keys();
+    }
     const post = {
       url,
       form: new URLSearchParams(String(init.body ?? "")),
@@ -48,16 +57,22 @@ export function createManagerWithServer(
         token_endpoint: `${issuer}/connect/token`,
         revocation_endpoint: `${issuer}/connect/revocation`,
         end_session_endpoint: `${issuer}/connect/endsession`,
-        jwks_uri: `${issuer}/.well-known/openid-configuration/jwks`,
+        jwks_uri: jwksUri,
       },
       userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
       stateStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
       automaticSilentRenew: false,
       loadUserInfo: false,
     },
-    { issuer, ...verification },
+    { issuer, ledger: { record: async () => undefined }, ...verification },
   );
-  return { manager, posts, fetch };
+  return { manager, posts, keyRequests, fetch };
+}
+
+/** Puts `user` in the manager's store, as a reload finds a session stored earlier (nothing is verified). */
+export async function seedSession(manager: VerifyingUserManager, user: User): Promise<void> {
+  const { authority, client_id } = manager.settings;
+  await manager.settings.userStore.set(`user:${authority}:${client_id}`, user.toStorageString());
 }
 
 /** The token response of MediaValet's password grant: no id_token. */

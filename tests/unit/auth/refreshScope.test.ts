@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createManagerWithServer, passwordGrantResponse, storedSession } from "./fakeAuthServer";
+import { createManagerWithServer, passwordGrantResponse, seedSession, storedSession } from "./fakeAuthServer";
 
 describe("VerifyingUserManager.signinSilent", () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -7,7 +7,7 @@ describe("VerifyingUserManager.signinSilent", () => {
   it("renews without a scope, so the server grants the sign-in's scopes (openid included) and sends an id_token", async () => {
     const { manager, posts } = createManagerWithServer({}, () => passwordGrantResponse("at-2", "rt-2"));
     // The server reported the granted scope as "api" alone, as the sandbox does for a resource's tokens.
-    await manager.storeSession(storedSession({ scope: "api" }).toStorageString());
+    await seedSession(manager, storedSession({ scope: "api" }));
 
     await manager.signinSilent();
 

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createManagerWithServer, issuer, recordRedirects, storedSession } from "./fakeAuthServer";
+import {
+  createManagerWithServer,
+  issuer,
+  recordRedirects,
+  seedSession,
+  storedSession,
+} from "./fakeAuthServer";
 
 describe("VerifyingUserManager.signoutRedirect", () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -7,7 +13,7 @@ describe("VerifyingUserManager.signoutRedirect", () => {
   it("ends the session with the stored id_token as id_token_hint, and the post-logout URI, then forgets the user", async () => {
     const { manager } = createManagerWithServer();
     const redirects = recordRedirects(manager);
-    await manager.storeSession(storedSession({ id_token: "the.id.token" }).toStorageString());
+    await seedSession(manager, storedSession({ id_token: "the.id.token" }));
 
     void manager.signoutRedirect();
 
@@ -25,9 +31,9 @@ describe("VerifyingUserManager.signoutRedirect", () => {
   it("does not leave for an end-session endpoint whose discovery document fails its checks", async () => {
     const { manager } = createManagerWithServer({ issuer: "https://iam.example" });
     const redirects = recordRedirects(manager);
-    await manager.storeSession(storedSession().toStorageString());
+    await seedSession(manager, storedSession());
 
-    await expect(manager.signoutRedirect()).rejects.toMatchObject({ code: "discovery_invalid" });
+    await expect(manager.signoutRedirect()).rejects.toMatchObject({ name: "DiscoveryRejected" });
     expect(redirects).toEqual([]);
   });
 });

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createManagerWithServer, issuer, passwordGrantResponse, storedSession } from "./fakeAuthServer";
+import {
+  createManagerWithServer,
+  issuer,
+  passwordGrantResponse,
+  seedSession,
+  storedSession,
+} from "./fakeAuthServer";
 
 const relay = "https://valet.example/relay";
 
@@ -20,7 +26,7 @@ describe("VerifyingUserManager with a token relay", () => {
     const { manager, posts } = createManagerWithServer({ tokenRelayUrl: relay }, () =>
       passwordGrantResponse("at-2", "rt-2"),
     );
-    await manager.storeSession(storedSession().toStorageString());
+    await seedSession(manager, storedSession());
     await manager.signinSilent();
     expect(posts.map((post) => post.url)).toEqual([`${relay}/token`]);
     const form = posts[0]?.form;
@@ -32,7 +38,7 @@ describe("VerifyingUserManager with a token relay", () => {
 
   it("revokes through the relay", async () => {
     const { manager, posts } = createManagerWithServer({ tokenRelayUrl: relay });
-    await manager.storeSession(storedSession().toStorageString());
+    await seedSession(manager, storedSession());
     await manager.revokeTokens(["refresh_token"]);
     expect(posts.map((post) => post.url)).toEqual([`${relay}/revocation`]);
     expect(posts[0]?.form.get("token")).toBe("rt-stored");
@@ -44,11 +50,11 @@ describe("VerifyingUserManager with a token relay", () => {
       issuer: "https://iam.example",
     });
     await expect(manager.metadataService.getTokenEndpoint(false)).rejects.toMatchObject({
-      code: "discovery_invalid",
+      name: "DiscoveryRejected",
     });
     await expect(
       manager.signinResourceOwnerCredentials({ username: "dana", password: "pw", skipUserInfo: true }),
-    ).rejects.toMatchObject({ code: "discovery_invalid" });
+    ).rejects.toMatchObject({ name: "DiscoveryRejected" });
     expect(posts).toEqual([]);
   });
 
