@@ -3,18 +3,20 @@ import { render } from "solid-js/web";
 import { createLazyApiClient } from "./api/createLazyApiClient";
 import { AuthProvider, createAuth, createLazyUserManager, hasStoredSession, toRouterPath } from "./auth";
 import { createRequestAuthorizer } from "./auth/createRequestAuthorizer";
-import { createDPoPProver } from "./auth/dpop/createDPoPProver";
-import { storedDPoPKeys } from "./auth/dpop/storedDPoPKeys";
+import { lazyDPoPProver } from "./auth/dpop/lazyDPoPProver";
 import { ConfigErrorPage, loadConfig, type ValetConfig } from "./config";
 import { ApiContext } from "./pages/ApiContext";
 import { RootLayout } from "./pages/RootLayout";
 import { preloadForLocation } from "./preloadForLocation";
 import { AppRoutes, preloadLibraryPage } from "./routes";
 import "./styles.css";
+import { installTemplatePolicy } from "./installTemplatePolicy";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element.");
 root.textContent = "";
+// Before anything renders: the site's CSP requires Trusted Types for script sinks (docs/deploying.md).
+installTemplatePolicy();
 
 // The base path the build was made for ("/" or e.g. "/valet/"); everything the app links to stays under it.
 const basePath = import.meta.env.BASE_URL;
@@ -81,7 +83,7 @@ render(() => {
           : undefined;
       },
       renewToken: () => auth.renew(),
-      ...(config.dpop ? { dpop: createDPoPProver(storedDPoPKeys(config.clientId)) } : {}),
+      ...(config.dpop ? { dpop: lazyDPoPProver(config.clientId) } : {}),
     }),
   });
   // A returning visitor's page will call the API: fetch its code alongside the page's, not after it.

@@ -75,7 +75,7 @@ export function createRequestAuthorizer(options: RequestAuthorizerOptions): Requ
 
   async function renew(rejected: RefusedRequest): Promise<boolean> {
     // The API wants a nonce in the proof: retry with it, once (the transport retries a 401 only once).
-    if (options.dpop?.acceptNonce(rejected, rejected.answer, rejected.headers["DPoP"])) return true;
+    if (await options.dpop?.acceptNonce(rejected, rejected.answer, rejected.headers["DPoP"])) return true;
     // Another request's renewal already replaced the refused token: retry with the new one.
     const current = await currentToken();
     if (current && schemeAndToken(current) !== rejected.headers["Authorization"]) return true;

@@ -12,7 +12,7 @@ export interface DPoPProver {
    * Takes the nonce a 401 asked for (`WWW-Authenticate: DPoP error="use_dpop_nonce"` with `DPoP-Nonce`), for
    * later proofs to that origin. True when it is one the refused proof did not already carry, so a retry can help.
    */
-  acceptNonce(request: ProvenRequest, answer: Headers, refusedProof: string | undefined): boolean;
+  acceptNonce(request: ProvenRequest, answer: Headers, refusedProof: string | undefined): Promise<boolean>;
 }
 
 /**
@@ -45,7 +45,7 @@ export function createDPoPProver(loadKeys: () => Promise<CryptoKeyPair | undefin
         .sign(keys.privateKey);
     },
 
-    acceptNonce(request, answer, refusedProof) {
+    async acceptNonce(request, answer, refusedProof) {
       const nonce = answer.get("DPoP-Nonce");
       if (!nonce || !/error="?use_dpop_nonce\b/i.test(answer.get("WWW-Authenticate") ?? "")) return false;
       nonces.set(new URL(request.url).origin, nonce);

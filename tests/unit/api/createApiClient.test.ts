@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../../src/api/ApiError";
 import { createApiClient } from "../../../src/api/createApiClient";
-import type { ApiClientOptions } from "../../../src/api/createApiClient";
+import type { ApiClientOptions, RejectedRequest } from "../../../src/api/createApiClient";
 import { envelope, stubFetch } from "../helpers";
 import { testAuthorizer } from "../helpers/testApiOptions";
 
@@ -435,7 +435,7 @@ describe("createApiClient", () => {
     it("gets what was sent and the 401's headers, then authorizes the retry anew", async () => {
       let proofs = 0;
       const authorize = vi.fn(async () => ({ Authorization: "DPoP t", DPoP: `proof-${++proofs}` }));
-      const renew = vi.fn(async () => true);
+      const renew = vi.fn(async (_rejected: RejectedRequest) => true);
       const answers = [
         new Response("", {
           status: 401,
@@ -447,16 +447,11 @@ describe("createApiClient", () => {
       await client(fetchFn, { authorizer: { authorize, renew } }).request("/assets");
 
       expect(renew).toHaveBeenCalledTimes(1);
-      const rejected = renew.mock.calls[0]?.[0] as unknown as {
-        method: string;
-        url: string;
-        headers: Record<string, string>;
-        answer: Headers;
-      };
-      expect(rejected.method).toBe("GET");
-      expect(rejected.url).toBe(`${BASE}/assets`);
-      expect(rejected.headers).toEqual({ Authorization: "DPoP t", DPoP: "proof-1" });
-      expect(rejected.answer.get("DPoP-Nonce")).toBe("n-1");
+      const rejected = renew.mock.calls[0]?.[0];
+      expect(rejected?.method).toBe("GET");
+      expect(rejected?.url).toBe(`${BASE}/assets`);
+      expect(rejected?.headers).toEqual({ Authorization: "DPoP t", DPoP: "proof-1" });
+      expect(rejected?.answer.get("DPoP-Nonce")).toBe("n-1");
       expect(headersOf(fetchFn, 1).get("DPoP")).toBe("proof-2");
     });
 

@@ -131,12 +131,12 @@ describe("lightbox endpoints", () => {
     await lightboxes.updateLightbox("lb 1", { name: "Best", description: "" });
     await lightboxes.addLightboxAssets("lb 1", ["a1", "a2"]);
     await lightboxes.removeLightboxAsset("lb 1", "a/1");
-    await lightboxes.deleteLightbox("..");
+    // "/lightboxes/.." would resolve to "DELETE /": refused before anything is sent.
+    await expect(lightboxes.deleteLightbox("..")).rejects.toMatchObject({ code: "not_found" });
     expect(fetchFn.mock.calls.map((_, index) => call(fetchFn, index))).toEqual([
       { url: `${BASE}/lightboxes/lb%201`, method: "PUT", body: { name: "Best", description: "" } },
       { url: `${BASE}/lightboxes/lb%201/assets`, method: "POST", body: ["a1", "a2"] },
       { url: `${BASE}/lightboxes/lb%201/assets/a%2F1`, method: "DELETE", body: undefined },
-      { url: `${BASE}/lightboxes/%2E%2E`, method: "DELETE", body: undefined },
     ]);
   });
 

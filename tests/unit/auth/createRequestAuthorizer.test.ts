@@ -13,7 +13,7 @@ function fakeProver(): DPoPProver & { proofs: string[] } {
       proofs.push(proof);
       return proof;
     }),
-    acceptNonce: vi.fn((_request, answer: Headers) => answer.has("DPoP-Nonce")),
+    acceptNonce: vi.fn(async (_request, answer: Headers) => answer.has("DPoP-Nonce")),
   };
 }
 

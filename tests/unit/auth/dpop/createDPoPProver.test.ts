@@ -66,7 +66,7 @@ describe("createDPoPProver", () => {
     const prover = createDPoPProver(async () => keys);
     const api = { method: "GET", url: "https://api.example.com/assets" };
     const first = await prover.proof(api, "tok");
-    expect(prover.acceptNonce(api, nonceAnswer("n-1"), first)).toBe(true);
+    expect(await prover.acceptNonce(api, nonceAnswer("n-1"), first)).toBe(true);
 
     expect((await jwtVerify(await prover.proof(api, "tok"), EmbeddedJWK)).payload.nonce).toBe("n-1");
     const other = await prover.proof({ method: "GET", url: "https://other.example.com/x" }, "tok");
@@ -77,13 +77,17 @@ describe("createDPoPProver", () => {
     const keys = await keyPair();
     const prover = createDPoPProver(async () => keys);
     const api = { method: "GET", url: "https://api.example.com/assets" };
-    prover.acceptNonce(api, nonceAnswer("n-1"), undefined);
+    await prover.acceptNonce(api, nonceAnswer("n-1"), undefined);
     const withNonce = await prover.proof(api, "tok");
-    expect(prover.acceptNonce(api, nonceAnswer("n-1"), withNonce)).toBe(false);
+    expect(await prover.acceptNonce(api, nonceAnswer("n-1"), withNonce)).toBe(false);
     expect(
-      prover.acceptNonce(api, new Headers({ "WWW-Authenticate": 'DPoP error="invalid_token"' }), withNonce),
+      await prover.acceptNonce(
+        api,
+        new Headers({ "WWW-Authenticate": 'DPoP error="invalid_token"' }),
+        withNonce,
+      ),
     ).toBe(false);
-    expect(prover.acceptNonce(api, new Headers({ "DPoP-Nonce": "n-2" }), withNonce)).toBe(false);
+    expect(await prover.acceptNonce(api, new Headers({ "DPoP-Nonce": "n-2" }), withNonce)).toBe(false);
     expect(decodeProtectedHeader(withNonce).typ).toBe("dpop+jwt");
   });
 });
