@@ -2,8 +2,8 @@ import { Router } from "@solidjs/router";
 import { render } from "solid-js/web";
 import { createLazyApiClient } from "./api/createLazyApiClient";
 import { AuthProvider, createAuth, createLazyUserManager, hasStoredSession, toRouterPath } from "./auth";
-import { createRequestAuthorizer } from "./auth/createRequestAuthorizer";
 import { lazyDPoPProver } from "./auth/dpop/lazyDPoPProver";
+import { lazyRequestAuthorizer } from "./auth/lazyRequestAuthorizer";
 import { ConfigErrorPage, loadConfig, type ValetConfig } from "./config";
 import { ApiContext } from "./pages/ApiContext";
 import { RootLayout } from "./pages/RootLayout";
@@ -57,7 +57,7 @@ const userManager = createLazyUserManager({
     const user = await createLazyApiClient({
       ...apiSettings,
       // The password grant carries no DPoP proof, so its token is a bearer token.
-      authorizer: createRequestAuthorizer({ getToken: () => ({ access_token: accessToken }) }),
+      authorizer: lazyRequestAuthorizer({ getToken: () => ({ access_token: accessToken }) }),
     }).getCurrentUser();
     return {
       id: user.id,
@@ -72,7 +72,7 @@ render(() => {
   const auth = createAuth({ userManager, basePath, idleSignOutMinutes: config.idleSignOutMinutes });
   const api = createLazyApiClient({
     ...apiSettings,
-    authorizer: createRequestAuthorizer({
+    authorizer: lazyRequestAuthorizer({
       getToken: () => {
         const accessToken = auth.getAccessToken();
         return accessToken
