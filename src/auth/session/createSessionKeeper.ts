@@ -53,139 +53,49 @@ const CLOCK_CHECK_MS = 5_000;
 // A wake-up this much later than planned means the machine slept or the clock jumped.
 const CLOCK_JUMP_MS = 10_000;
 
+const NO_LEDGER: RefreshLedger = {
+  record: async () => undefined,
+  replacementFor: async () => undefined,
+  clear: async () => undefined,
+};
+
 /**
- * Keeps a session alive: renews with the refresh token shortly before the access token expires, inside a lock
- * shared by all tabs; backs off and retries on failures that may pass; starts again when the browser comes back
- * online, becomes visible, or wakes from sleep; ends the session on any failure toAuthError does not call
- * transient (the server refusing the refresh token, a refused id_token).
- * Must run inside a reactive root; its timers and listeners go with it.
+ * One renewal, run under the lock. Another tab may have renewed (or signed out) while this one waited for it, so
+ * the store is read first; then the ledger, as this tab's copy of the store may lag behind the tab that held the
+ * lock just before; only then is the refresh token sent.
+ * @returns the access token afterwards
  */
-export function createSessionKeeper(options: SessionKeeperOptions): SessionKeeper {
-  const { userManager, now, lock } = options;
-  const ledger = options.ledger ?? {
-    record: async () => undefined,
-    replacementFor: async () => undefined,
-    clear: async () => undefined,
-  };
-  const random = options.random ?? Math.random;
-  const maxAttempts = options.maxAttempts ?? 6;
-  const target = options.window ?? window;
-  const [status, setStatus] = createSignal<RenewalStatus>("idle");
+async function renewUnderLock(
+  options: SessionKeeperOptions,
+  ledger: RefreshLedger,
+  request: RenewOptions,
+): Promise<string | undefined> {
+  const { userManager, now } = options;
+  const stored = await userManager.getUser();
+  if (!stored) throw new AuthError("renewSilent", "signed_out_elsewhere", "You signed out in another tab.");
+  const seen = request.staleAccessToken ?? untrack(options.user)?.access_token;
+  if (stored.access_token !== seen && !needsRenewal(stored, now())) {
+    options.adopt(stored);
+    return stored.access_token;
+  }
+  if (!request.force && !request.staleAccessToken && !needsRenewal(stored, now())) return stored.access_token;
+  const spent = stored.refresh_token;
+  // An unreadable ledger is no reason to end a session: it only makes a handover less likely to be seen.
+  const replacement = spent ? await ledger.replacementFor(spent).catch(() => undefined) : undefined;
+  if (replacement) {
+    // Verified by storeSession where this tab has not seen its id_token: the other tab may have recorded the
+    // answer before its own verification settled.
+    const handedOver = await userManager.storeSession(replacement);
+    options.adopt(handedOver);
+    return handedOver.access_token;
+  }
+  const renewed = await userManager.signinSilent();
+  if (spent && renewed) await ledger.record(spent, renewed.toStorageString()).catch(() => undefined);
+  return renewed?.access_token;
+}
 
-  let inflight: Promise<string | undefined> | undefined;
-  let attempt = 0;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  let disposed = false;
-  const clearRetry = () => {
-    if (retryTimer !== undefined) clearTimeout(retryTimer);
-    retryTimer = undefined;
-  };
-  onCleanup(() => {
-    disposed = true;
-    clearRetry();
-  });
-
-  const attemptRenewal = async (request: RenewOptions): Promise<string | undefined> => {
-    clearRetry();
-    setStatus("renewing");
-    try {
-      const token = await lock(async () => {
-        // Another tab may have renewed (or signed out) while this one waited for the lock: the store says.
-        const stored = await userManager.getUser();
-        if (!stored) {
-          throw new AuthError("renewSilent", "signed_out_elsewhere", "You signed out in another tab.");
-        }
-        const held = untrack(options.user);
-        const seen = request.staleAccessToken ?? held?.access_token;
-        if (stored.access_token !== seen && !needsRenewal(stored, now())) {
-          options.adopt(stored);
-          return stored.access_token;
-        }
-        if (!request.force && !request.staleAccessToken && !needsRenewal(stored, now())) {
-          return stored.access_token;
-        }
-        const spent = stored.refresh_token;
-        if (spent) {
-          // This tab's copy of the store may lag behind the tab that held the lock just before.
-          // An unreadable ledger is no reason to end a session: it only makes a handover less likely to be seen.
-          const replacement = await ledger.replacementFor(spent).catch(() => undefined);
-          if (replacement) {
-            const handedOver = await userManager.storeSession(replacement);
-            options.adopt(handedOver);
-            return handedOver.access_token;
-          }
-        }
-        const renewed = await userManager.signinSilent();
-        if (spent && renewed) await ledger.record(spent, renewed.toStorageString()).catch(() => undefined);
-        return renewed?.access_token;
-      });
-      attempt = 0;
-      setStatus("idle");
-      options.report(null);
-      return token;
-    } catch (error) {
-      const authError = toAuthError("renewSilent", error);
-      if (disposed) return undefined;
-      if (authError.code === "signed_out_elsewhere") {
-        setStatus("idle");
-        options.end(authError);
-        return undefined;
-      }
-      if (!authError.transient) {
-        // Refused (the refresh token, the id_token) or unrecoverable by waiting: the session cannot go on.
-        setStatus("failed");
-        options.end(
-          new AuthError(
-            "renewSilent",
-            "session_ended",
-            "Your session has ended: the sign-in server no longer accepts it. Sign in again to go on where you were.",
-            { cause: error },
-          ),
-        );
-        return undefined;
-      }
-      attempt += 1;
-      if (attempt < maxAttempts) {
-        setStatus("retrying");
-        retryTimer = setTimeout(() => void renew(), retryDelayMs(attempt, random));
-      } else {
-        setStatus("failed");
-        attempt = 0;
-      }
-      options.report(authError);
-      return undefined;
-    }
-  };
-
-  const renew = (request: RenewOptions = {}): Promise<string | undefined> => {
-    inflight ??= attemptRenewal(request).finally(() => {
-      inflight = undefined;
-    });
-    return inflight;
-  };
-
-  /** Renews when the token is due and nothing is under way; what the triggers and the schedule call. */
-  const renewIfDue = () => {
-    const user = untrack(options.user);
-    if (!user?.refresh_token || inflight || retryTimer !== undefined) return;
-    if (needsRenewal(user, now())) void renew();
-  };
-
-  // The schedule: re-armed whenever the user (and so the expiry) changes.
-  createEffect(() => {
-    const user = options.user();
-    if (!user?.refresh_token || user.expires_at === undefined) return;
-    const dueIn = (renewalDueAt(user) ?? Infinity) - now();
-    const timer = setTimeout(renewIfDue, Math.min(Math.max(0, dueIn), MAX_TIMER_DELAY));
-    onCleanup(() => clearTimeout(timer));
-  });
-
-  // Triggers after which a failed or missed renewal should be tried again at once.
-  const resume = () => {
-    if (status() === "failed") attempt = 0;
-    if (status() === "retrying") clearRetry();
-    renewIfDue();
-  };
+/** Calls `resume` when the browser comes back online, becomes visible, or wakes from sleep (a clock jump). */
+function watchForResume(target: Window, now: () => number, resume: () => void): void {
   const onVisibility = () => {
     if (target.document.visibilityState === "visible") resume();
   };
@@ -202,6 +112,109 @@ export function createSessionKeeper(options: SessionKeeperOptions): SessionKeepe
     target.document.removeEventListener("visibilitychange", onVisibility);
     clearInterval(clock);
   });
+}
+
+/**
+ * Keeps a session alive: renews with the refresh token shortly before the access token expires, inside a lock
+ * shared by all tabs; backs off and retries on failures toAuthError calls transient; starts again when the browser
+ * comes back online, becomes visible, or wakes from sleep; ends the session on any other failure (the server
+ * refusing the refresh token, a refused id_token).
+ * Must run inside a reactive root; its timers and listeners go with it.
+ */
+export function createSessionKeeper(options: SessionKeeperOptions): SessionKeeper {
+  const ledger = options.ledger ?? NO_LEDGER;
+  const random = options.random ?? Math.random;
+  const maxAttempts = options.maxAttempts ?? 6;
+  const [status, setStatus] = createSignal<RenewalStatus>("idle");
+
+  let inflight: Promise<string | undefined> | undefined;
+  let attempt = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
+  const clearRetry = () => {
+    if (retryTimer !== undefined) clearTimeout(retryTimer);
+    retryTimer = undefined;
+  };
+  onCleanup(() => {
+    disposed = true;
+    clearRetry();
+  });
+
+  /** What a failed attempt leads to, by its code and whether it is transient. */
+  const settleFailure = (error: AuthError) => {
+    if (error.code === "signed_out_elsewhere") {
+      setStatus("idle");
+      options.end(error);
+      return;
+    }
+    if (!error.transient) {
+      setStatus("failed");
+      options.end(
+        new AuthError(
+          "renewSilent",
+          "session_ended",
+          "Your session has ended: the sign-in server no longer accepts it. Sign in again to go on where you were.",
+          { cause: error },
+        ),
+      );
+      return;
+    }
+    attempt += 1;
+    if (attempt < maxAttempts) {
+      setStatus("retrying");
+      retryTimer = setTimeout(() => void renew(), retryDelayMs(attempt, random));
+    } else {
+      setStatus("failed");
+      attempt = 0;
+    }
+    options.report(error);
+  };
+
+  const attemptRenewal = async (request: RenewOptions): Promise<string | undefined> => {
+    clearRetry();
+    setStatus("renewing");
+    try {
+      const token = await options.lock(() => renewUnderLock(options, ledger, request));
+      attempt = 0;
+      setStatus("idle");
+      options.report(null);
+      return token;
+    } catch (error) {
+      if (!disposed) settleFailure(toAuthError("renewSilent", error));
+      return undefined;
+    }
+  };
+
+  const renew = (request: RenewOptions = {}): Promise<string | undefined> => {
+    inflight ??= attemptRenewal(request).finally(() => {
+      inflight = undefined;
+    });
+    return inflight;
+  };
+
+  /** Renews when the token is due and nothing is under way; what the triggers and the schedule call. */
+  const renewIfDue = () => {
+    const user = untrack(options.user);
+    if (!user?.refresh_token || inflight || retryTimer !== undefined) return;
+    if (needsRenewal(user, options.now())) void renew();
+  };
+
+  // The schedule: re-armed whenever the user (and so the expiry) changes.
+  createEffect(() => {
+    const user = options.user();
+    if (!user?.refresh_token || user.expires_at === undefined) return;
+    const dueIn = (renewalDueAt(user) ?? Infinity) - options.now();
+    const timer = setTimeout(renewIfDue, Math.min(Math.max(0, dueIn), MAX_TIMER_DELAY));
+    onCleanup(() => clearTimeout(timer));
+  });
+
+  // After these, a failed or missed renewal is tried again at once.
+  const resume = () => {
+    if (untrack(status) === "failed") attempt = 0;
+    if (untrack(status) === "retrying") clearRetry();
+    renewIfDue();
+  };
+  watchForResume(options.window ?? window, options.now, resume);
 
   return { status, renew };
 }

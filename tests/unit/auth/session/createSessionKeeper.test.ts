@@ -5,6 +5,9 @@ import type { AuthError } from "../../../../src/auth/AuthError";
 import type { RefreshLedger } from "../../../../src/auth/session/createRefreshLedger";
 import { createRenewalLock } from "../../../../src/auth/session/createRenewalLock";
 import { createSessionKeeper, type SessionKeeper } from "../../../../src/auth/session/createSessionKeeper";
+import { DiscoveryRejected } from "../../../../src/auth/verify/DiscoveryRejected";
+import { IdTokenRejected } from "../../../../src/auth/verify/IdTokenRejected";
+import { SigningKeysUnavailable } from "../../../../src/auth/verify/SigningKeysUnavailable";
 import { settle } from "../../helpers";
 import { createTestUserManager, issueTestUser as issue } from "../fakeUserManager";
 
@@ -108,6 +111,24 @@ describe("createSessionKeeper", () => {
     expect(ended.map((error) => error.code)).toEqual(["session_ended"]);
     await vi.advanceTimersByTimeAsync(120_000);
     expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it.each<[string, unknown, "retrying" | "failed"]>([
+    [
+      "keys that could not be fetched",
+      new SigningKeysUnavailable({ cause: new TypeError("Failed to fetch") }),
+      "retrying",
+    ],
+    ["a 503 page without an OAuth error", new Error("Service Unavailable (503)"), "retrying"],
+    ["a refused id_token", new IdTokenRejected("bad_signature", "its signature does not match"), "failed"],
+    ["a discovery document that fails its checks", new DiscoveryRejected(["bad issuer"]), "failed"],
+    ["an error no one classified", new Error("something odd"), "failed"],
+  ])("after %s it is %s: it switches on what toAuthError calls transient", async (_, error, expected) => {
+    const { keeper, refresh } = start(issue(60));
+    refresh.mockRejectedValueOnce(error);
+    await keeper.renew({ force: true });
+    expect(keeper.status()).toBe(expected);
+    expect(ended.map((end) => end.code)).toEqual(expected === "failed" ? ["session_ended"] : []);
   });
 
   it("gives up after bounded attempts and starts again when the browser comes back online", async () => {
