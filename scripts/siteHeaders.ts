@@ -2,6 +2,7 @@
 // read them in (`_headers`, nginx). The local static server uses the same rules, so the e2e suite runs under exactly
 // the policy a deployment gets.
 import { parseConfig } from "../src/config/parseConfig.ts";
+import { TEMPLATE_POLICY_NAME } from "../src/templatePolicyName.ts";
 
 /** Where vite puts hashed files (`build.assetsDir`). Not "assets": that is a route of the app (`/assets/:id`). */
 export const HASHED_DIR = "static";
@@ -98,6 +99,10 @@ export function contentSecurityPolicy(facts: SiteFacts): string {
     // The app's forms (search, editing) are handled in script; none posts anywhere.
     ["form-action", "'self'"],
     ["frame-ancestors", "'none'"],
+    // DOM sinks that can run script (innerHTML, script.src, …) take only values made by a Trusted Types policy, and
+    // the one policy allowed is Solid's templates' (src/installTemplatePolicy.ts).
+    ["require-trusted-types-for", "'script'"],
+    ["trusted-types", TEMPLATE_POLICY_NAME],
   ];
   return directives.map(([name, value]) => `${name} ${value}`).join("; ");
 }

@@ -10,10 +10,13 @@ import { RootLayout } from "./pages/RootLayout";
 import { preloadForLocation } from "./preloadForLocation";
 import { AppRoutes, preloadLibraryPage } from "./routes";
 import "./styles.css";
+import { installTemplatePolicy } from "./installTemplatePolicy";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element.");
 root.textContent = "";
+// Before anything renders: the site's CSP requires Trusted Types for script sinks (docs/deploying.md).
+installTemplatePolicy();
 
 // The base path the build was made for ("/" or e.g. "/valet/"); everything the app links to stays under it.
 const basePath = import.meta.env.BASE_URL;

@@ -63,6 +63,12 @@ describe("contentSecurityPolicy", () => {
     expect(directive("worker-src")).toBeUndefined();
     expect(directive("default-src")).toEqual(["'none'"]);
   });
+
+  it("requires Trusted Types for script sinks, and allows only the policy Solid's templates go through", () => {
+    const policy = contentSecurityPolicy(readSiteFacts(config, { basePath: "/" }));
+    expect(policy).toContain("require-trusted-types-for 'script'");
+    expect(policy).toContain("trusted-types solid-templates");
+  });
 });
 
 describe("securityHeaders", () => {
