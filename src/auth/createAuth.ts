@@ -45,11 +45,13 @@ export function createAuth(options: CreateAuthOptions): Auth {
   const now = options.now ?? Date.now;
   const [state, dispatch] = createAuthStore();
   const expired = createExpiryClock(() => state.user?.expires_at, now);
-  const isAuthenticated = () => state.user !== null && !expired();
+  const hasUser = () => state.user !== null;
+  const isAuthenticated = () => hasUser() && !expired();
   const expiredNow = (user: User) => user.expires_at !== undefined && user.expires_at * 1000 <= now();
   const attemptStore = options.attemptStore ?? window.sessionStorage;
   const status = () => untrack(() => state.status);
   const idleMinutes = options.idleSignOutMinutes ?? undefined;
+  const activity = { now, storage: window.localStorage };
 
   onCleanup(userManager.events.addUserLoaded((user) => dispatch({ type: "userLoaded", user })));
   onCleanup(userManager.events.addUserUnloaded(() => dispatch({ type: "userUnloaded" })));
@@ -86,7 +88,7 @@ export function createAuth(options: CreateAuthOptions): Auth {
     const user = await userManager.getUser();
     // A callback or another tab may have settled the state while storage was read; theirs is newer.
     if (status() !== "loading") return;
-    if (user && idleMinutes && idleLimitPassed({ minutes: idleMinutes, now, storage: localStorage })) {
+    if (user && idleMinutes && idleLimitPassed({ ...activity, minutes: idleMinutes })) {
       // Nobody was active for longer than allowed while the browser was closed: sign out (and revoke), never renew.
       return signOut();
     }
@@ -100,14 +102,9 @@ export function createAuth(options: CreateAuthOptions): Auth {
     dispatch({ type: "restoreFailed", error: toAuthError("loadUser", error) }),
   );
 
+  // Each session's idle period starts when it opens (after the check above, for one resumed at start-up).
   const idle = idleMinutes
-    ? createIdleSignOut({
-        minutes: idleMinutes,
-        signOut,
-        now,
-        storage: localStorage,
-        active: () => !!state.user,
-      })
+    ? createIdleSignOut({ ...activity, minutes: idleMinutes, signOut, active: hasUser })
     : undefined;
 
   return {
