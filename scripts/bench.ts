@@ -266,11 +266,17 @@ async function jsPerRoute(setup: Setup, signedIn: Awaited<ReturnType<BrowserCont
   return rows;
 }
 
-/** Heap after a forced GC, before and after `count` renewals through the Session page's "Renew now". */
-async function heapAcrossRenewals(
-  setup: Setup,
-  signedIn: Awaited<ReturnType<BrowserContext["storageState"]>>,
-) {
+/** Renewals before the soak's first sample: first-renewal work (lazy chunks, JWKS, compiled code) is not growth. */
+const SOAK_WARM_UP = 50;
+/** The soak samples the heap after each this many renewals. */
+const SOAK_STEP = 100;
+
+/**
+ * The heap soak (issue 16): after a warm-up, `RENEWALS` renewals through the Session page's "Renew now", the heap
+ * read after a forced GC every `SOAK_STEP`. Growth per 100 renewals is the least-squares slope through the samples,
+ * so one noisy sample moves it little; a steady climb is a leak, a level line is none.
+ */
+async function heapSoak(setup: Setup, signedIn: Awaited<ReturnType<BrowserContext["storageState"]>>) {
   const context = await newContext(setup, signedIn);
   const page = await context.newPage();
   await page.goto("session");
@@ -281,21 +287,33 @@ async function heapAcrossRenewals(
     const usage = await cdp.send("Runtime.getHeapUsage");
     return usage.usedSize;
   };
-  await renewOnce(page, setup); // warm-up: first-renewal work (lazy chunks, JWKS) is not growth
-  const before = await heap();
+  for (let i = 0; i < SOAK_WARM_UP; i++) await renewOnce(page, setup);
   let tokenRequests = 0;
   page.on("request", (request) => {
     if (classify(request.url(), setup) === "token") tokenRequests += 1;
   });
-  // Sampled at each quarter: growth that levels off is warm-up (compiled code, caches); a steady climb is a leak.
-  const samples: number[] = [];
+  const samples: { renewals: number; bytes: number }[] = [{ renewals: 0, bytes: await heap() }];
   for (let i = 1; i <= RENEWALS; i++) {
     await renewOnce(page, setup);
-    if (i % Math.max(1, Math.floor(RENEWALS / 4)) === 0 && i < RENEWALS) samples.push(await heap());
+    if (i % SOAK_STEP === 0 || i === RENEWALS) samples.push({ renewals: i, bytes: await heap() });
   }
-  const after = await heap();
   await context.close();
-  return { before, after, samples, tokenRequests };
+  return { samples, tokenRequests, perHundred: slope(samples) * 100 };
+}
+
+/** Least-squares slope of bytes over renewals. */
+function slope(samples: { renewals: number; bytes: number }[]): number {
+  const n = samples.length;
+  if (n < 2) return 0;
+  const meanX = samples.reduce((sum, { renewals }) => sum + renewals, 0) / n;
+  const meanY = samples.reduce((sum, { bytes }) => sum + bytes, 0) / n;
+  let covariance = 0;
+  let variance = 0;
+  for (const { renewals, bytes } of samples) {
+    covariance += (renewals - meanX) * (bytes - meanY);
+    variance += (renewals - meanX) ** 2;
+  }
+  return variance === 0 ? 0 : covariance / variance;
 }
 
 /**
@@ -439,7 +457,7 @@ async function main(): Promise<string> {
     await context.close();
 
     const js = await jsPerRoute(setup, signedIn);
-    const heap = await heapAcrossRenewals(setup, signedIn);
+    const heap = await heapSoak(setup, signedIn);
     const filter = await filterChanges(setup, signedIn);
     const bulk = await bulkKeyword(setup, signedIn);
     const last = runs.at(-1);
@@ -469,9 +487,11 @@ async function main(): Promise<string> {
         `(${bulk.bulk} /bulk request(s), ${bulk.applyOther} other API requests while applying; ` +
         `${bulk.selectionReads} API requests to pick the selection; "${bulk.summary.trim()}")`,
       "",
-      `Heap across ${RENEWALS} renewals (after a forced GC): ${kib(heap.before)} before, ${kib(heap.after)} after ` +
-        `(${heap.after >= heap.before ? "+" : ""}${kib(heap.after - heap.before)}); ${heap.tokenRequests} token requests`,
-      `  at each quarter: ${[heap.before, ...heap.samples, heap.after].map((bytes) => kib(bytes)).join(" -> ")}`,
+      `Heap soak: ${RENEWALS} renewals after ${SOAK_WARM_UP} to warm up, heap after a forced GC every ${SOAK_STEP} ` +
+        `(${heap.tokenRequests} token requests):`,
+      `  ${heap.samples.map(({ bytes }) => kib(bytes)).join(" -> ")}`,
+      `  growth per 100 renewals: ${heap.perHundred >= 0 ? "+" : ""}${kib(heap.perHundred)} ` +
+        `(least-squares slope; goal under 5 KiB)`,
       "",
     ];
     return lines.join("\n");

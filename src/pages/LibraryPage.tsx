@@ -1,5 +1,5 @@
 import { useSearchParams } from "@solidjs/router";
-import { createMemo, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, Show } from "solid-js";
 import { PAGE_SIZE } from "../api";
 import { ResultsGrid } from "./ResultsGrid";
 import { AsyncBoundary } from "../components/AsyncBoundary";
@@ -41,6 +41,13 @@ export default function LibraryPage() {
     (search, signal) => api.searchAssets(toAssetSearch(search, PAGE_SIZE), signal),
   );
 
+  // What the first paint of the results does not need (filter counts and definitions, saved searches, the
+  // selection bar's permissions) is asked for once the results are in, so the search goes out alone.
+  const [resultsIn, setResultsIn] = createSignal(false);
+  createEffect(() => {
+    if (page.state === "ready" || page.state === "errored") setResultsIn(true);
+  });
+
   const picking = useListingSelection(api, () => {
     // `latest` would throw the failure here, outside the boundary that shows it.
     const result = page.state === "errored" ? undefined : page.latest;
@@ -79,11 +86,18 @@ export default function LibraryPage() {
         filters={state().filters}
         facetQuery={facetQuery()}
         onChange={(filters) => go({ filters })}
-        aside={<SavedSearchesPanel search={state()} place={{ kind: "library" }} />}
+        load={resultsIn()}
+        aside={
+          <Show when={resultsIn()}>
+            <SavedSearchesPanel search={state()} place={{ kind: "library" }} />
+          </Show>
+        }
       >
-        <picking.Panel
-          extraActions={<SelectionDownload assetIds={picking.selection.items().map((item) => item.id)} />}
-        />
+        <Show when={resultsIn()}>
+          <picking.Panel
+            extraActions={<SelectionDownload assetIds={picking.selection.items().map((item) => item.id)} />}
+          />
+        </Show>
         <AsyncBoundary
           loading="Loading assets…"
           errorTitle="The library could not be loaded"

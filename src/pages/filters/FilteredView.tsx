@@ -21,6 +21,11 @@ export interface FilteredViewProps {
   onChange: (filters: FilterState) => void;
   /** Below the panel, e.g. saved searches. */
   aside?: JSX.Element;
+  /**
+   * False while the page's results are still loading: the counts and definitions wait, so the results' own request
+   * has the network and the main thread to itself (default true).
+   */
+  load?: boolean;
   /** The results. */
   children: JSX.Element;
 }
@@ -31,12 +36,13 @@ export interface FilteredViewProps {
  */
 export function FilteredView(props: FilteredViewProps) {
   const api = useApi();
+  const loading = () => props.load ?? true;
   const [attributes] = createAbortableResource(
-    () => true,
+    () => loading(),
     (_, signal) => api.listAttributes(signal),
   );
   const [facets] = createAbortableResource(
-    () => props.facetQuery,
+    () => loading() && props.facetQuery,
     (query, signal) => api.getFacets(query, signal),
   );
   // Failed counts or definitions leave the panel usable without them, rather than hiding the results.

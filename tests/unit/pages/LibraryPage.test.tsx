@@ -50,6 +50,36 @@ describe("LibraryPage", () => {
     expect(screen.getByRole("link", { name: /Asset 0/ }).getAttribute("href")).toBe("/assets/a0");
   });
 
+  it("asks for the results alone first; counts, definitions, saved searches and permissions once they are in", async () => {
+    const api = createFakeApi();
+    let answer: (page: ReturnType<typeof testPage>) => void = () => {};
+    api.searchAssets.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    renderLibrary(api);
+    await expect.poll(() => api.searchAssets.mock.calls.length).toBe(1);
+    expect(api.getFacets).not.toHaveBeenCalled();
+    expect(api.listAttributes).not.toHaveBeenCalled();
+    expect(api.listSavedSearches).not.toHaveBeenCalled();
+    expect(api.getCurrentPermissions).not.toHaveBeenCalled();
+
+    answer(testPage(assets));
+    expect(await screen.findByText("Asset 0")).toBeTruthy();
+    await expect.poll(() => api.getFacets.mock.calls.length).toBe(1);
+    expect(api.listAttributes).toHaveBeenCalledTimes(1);
+    expect(api.listSavedSearches).toHaveBeenCalledTimes(1);
+    expect(api.getCurrentPermissions).toHaveBeenCalled();
+  });
+
+  it("asks for the rest after a failed search too, so the filters still work", async () => {
+    const api = createFakeApi();
+    api.searchAssets.mockRejectedValue(
+      new ApiError("server_error", "MediaValet had a problem answering (503)."),
+    );
+    renderLibrary(api);
+    await screen.findByText("The library could not be loaded");
+    await expect.poll(() => api.getFacets.mock.calls.length).toBe(1);
+    expect(api.listSavedSearches).toHaveBeenCalledTimes(1);
+  });
+
   it("searches on submit only, not per keystroke, and puts the search in the URL", async () => {
     const api = createFakeApi();
     api.searchAssets.mockResolvedValue(testPage(assets));
