@@ -54,11 +54,26 @@ interface Kind {
   message: string;
 }
 
+// Kinds are built with this one helper: this module is on the first page, where every byte counts.
+const kind = (code: AuthErrorCode, message: string, transient = false): Kind => ({
+  code,
+  transient,
+  message,
+});
+
 const CHECK_CONNECTION = "Check your connection, then try again.";
 const UNREACHABLE = `Valet could not reach the sign-in server. ${CHECK_CONNECTION}`;
+const ID_TOKEN_REFUSED = "The sign-in server's id_token was refused:";
 
-// OAuth error codes (RFC 6749 §5.2, §4.1.2.1) that say the server could not answer now, not that it refuses.
-const TRANSIENT_OAUTH_ERRORS = new Set(["server_error", "temporarily_unavailable", "slow_down"]);
+/**
+ * oidc-client-ts 3.x and jose name their errors (`name`); these may pass by themselves: oidc-client-ts's and jose's
+ * timers giving up, an aborted fetch. (fetch itself fails with a TypeError.)
+ */
+const NETWORK_ERROR_NAMES = /^(ErrorTimeout|AbortError|TimeoutError|JWKSTimeout)$/;
+
+// OAuth error codes (RFC 6749 §5.2) that say the server could not answer now, not that it refuses; and a DPoP
+// nonce the server wants first (RFC 9449 §8), after which the same request may pass.
+const TRANSIENT_OAUTH_ERRORS = /^(server_error|temporarily_unavailable|slow_down|use_dpop_nonce)$/;
 
 /**
  * oidc-client-ts 3.x throws plain Errors for its own checks; these are its messages (JsonService, OidcClient,
@@ -66,149 +81,96 @@ const TRANSIENT_OAUTH_ERRORS = new Set(["server_error", "temporarily_unavailable
  * session.
  */
 const LIBRARY_MESSAGES: readonly [RegExp, "id_token_invalid" | "callback_invalid" | "http"][] = [
-  [/^nonce in id_token does not match/i, "id_token_invalid"],
-  [/^ID Token is missing a subject claim|^(sub|auth_time|azp)( not)? in id_token/i, "id_token_invalid"],
-  [/^No matching state found|^No state in response|^State does not match/i, "callback_invalid"],
-  [/^(authority|client_id) mismatch on settings vs\. signin state/i, "callback_invalid"],
+  [/^(nonce|sub|auth_time|azp)( not)? in id_token|^ID Token is missing a subject claim/i, "id_token_invalid"],
+  [
+    /^No matching state found|^No state in response|^State does not match|mismatch on settings vs/i,
+    "callback_invalid",
+  ],
   // An HTTP failure without an OAuth error body: "Service Unavailable (503)", optionally ": {json}".
   [/^[\w ]*\(\d{3}\)(: |$)/, "http"],
 ];
 
-function nameOf(error: unknown): string | undefined {
-  return error instanceof Error || error instanceof DOMException ? error.name : undefined;
-}
-
-/** fetch failed, or oidc-client-ts's or jose's timer gave up, or a proxy answered with something not JSON. */
-function isNetworkFailure(error: unknown, message: string): boolean {
-  if (error instanceof TypeError) return true;
-  const name = nameOf(error);
-  if (name === "ErrorTimeout" || name === "AbortError" || name === "TimeoutError") return true;
-  if ((error as { code?: unknown } | null)?.code === "ERR_JWKS_TIMEOUT") return true;
-  return /^Invalid response Content-Type/.test(message);
-}
-
-function oauthError(error: unknown): { error: string; description: string } | undefined {
-  if (nameOf(error) === "ErrorDPoPNonce") return { error: "use_dpop_nonce", description: "" };
-  if (nameOf(error) !== "ErrorResponse") return undefined;
-  const { error: code, error_description } = error as { error?: unknown; error_description?: unknown };
-  if (typeof code !== "string") return undefined;
-  return { error: code, description: typeof error_description === "string" ? error_description : "" };
-}
-
 function classifyOAuth(source: AuthErrorSource, code: string, description: string): Kind {
-  if (code === "temporarily_unavailable") {
-    // What a token relay answers when it cannot reach the auth server: to the person, the same as a failed fetch.
-    return { code: "server_unreachable", transient: true, message: UNREACHABLE };
-  }
-  // A DPoP nonce the server wants first: nothing was granted, so the same request with the nonce may pass.
-  const transient = TRANSIENT_OAUTH_ERRORS.has(code) || code === "use_dpop_nonce";
+  // What a token relay answers when it cannot reach the auth server: to the person, the same as a failed fetch.
+  if (code === "temporarily_unavailable") return kind("server_unreachable", UNREACHABLE, true);
   if (source === "signinPassword" && code === "invalid_grant") {
     // The server's own words say why (a locked account, say); without them, the usual one.
-    return {
-      code: "wrong_credentials",
-      transient: false,
-      message: description || "The username or password is not right.",
-    };
+    return kind("wrong_credentials", description || "The username or password is not right.");
   }
-  if (source === "signinPassword" && (code === "unauthorized_client" || code === "unsupported_grant_type")) {
-    return {
-      code: "password_sign_in_refused",
-      transient: false,
-      message:
-        "The sign-in server does not allow password sign-in for Valet. Use the Sign in button instead.",
-    };
+  if (source === "signinPassword" && /^(unauthorized_client|unsupported_grant_type)$/.test(code)) {
+    return kind(
+      "password_sign_in_refused",
+      "The sign-in server does not allow password sign-in for Valet. Use the Sign in button instead.",
+    );
   }
   const detail = description ? `: ${description}` : "";
-  if (code === "access_denied") {
-    return { code: "access_denied", transient: false, message: `Sign-in was cancelled or refused${detail}` };
-  }
+  if (code === "access_denied") return kind("access_denied", `Sign-in was cancelled or refused${detail}`);
   const renewing = source === "renewSilent";
-  return {
-    code: renewing ? "renewal_failed" : "server_refused",
-    transient,
-    message: `The sign-in server would not ${renewing ? "renew your session" : "sign you in"} (${code})${detail}`,
-  };
+  return kind(
+    renewing ? "renewal_failed" : "server_refused",
+    `The sign-in server would not ${renewing ? "renew your session" : "sign you in"} (${code})${detail}`,
+    TRANSIENT_OAUTH_ERRORS.test(code),
+  );
 }
 
 /** What any other failure means at each step; none of these pass by trying the same step again. */
 function classifyBySource(source: AuthErrorSource, message: string): Kind {
   switch (source) {
     case "signinCallback":
-      return {
-        code: "sign_in_failed",
-        transient: false,
-        message: `Sign-in could not be completed: ${message}`,
-      };
+      return kind("sign_in_failed", `Sign-in could not be completed: ${message}`);
     case "renewSilent":
-      return {
-        code: "renewal_failed",
-        transient: false,
-        message: `Your session could not be renewed: ${message}`,
-      };
+      return kind("renewal_failed", `Your session could not be renewed: ${message}`);
     case "signoutRedirect":
-      return {
-        code: "sign_out_incomplete",
-        transient: false,
-        message: `You are signed out of Valet, but the sign-in server could not be told: ${message}`,
-      };
-    case "loadUser":
-    case "tabSync":
-    case "signinPassword":
-    case "signinRedirect":
-      return { code: "sign_in_failed", transient: false, message: `Sign-in could not start: ${message}` };
-  }
-}
-
-/** The verifier's own refusals (src/auth/verify), known by name so that this first-page module imports none. */
-function classifyVerification(name: string | undefined, message: string): Kind | undefined {
-  switch (name) {
-    case "DiscoveryRejected":
-      return { code: "discovery_invalid", transient: false, message };
-    case "IdTokenRejected":
-      return {
-        code: "id_token_invalid",
-        transient: false,
-        message: `The sign-in server's id_token was refused: ${message}. Nothing was stored.`,
-      };
-    case "SigningKeysUnavailable":
-      return { code: "keys_unavailable", transient: true, message: `${message} ${CHECK_CONNECTION}` };
+      return kind(
+        "sign_out_incomplete",
+        `You are signed out of Valet, but the sign-in server could not be told: ${message}`,
+      );
     default:
-      return undefined;
+      return kind("sign_in_failed", `Sign-in could not start: ${message}`);
   }
 }
 
 function classify(source: AuthErrorSource, error: unknown): Kind {
   const message = error instanceof Error ? error.message : String(error);
-  const verification = classifyVerification(nameOf(error), message);
-  if (verification) return verification;
-  if (isNetworkFailure(error, message))
-    return { code: "server_unreachable", transient: true, message: UNREACHABLE };
-  const oauth = oauthError(error);
-  if (oauth) return classifyOAuth(source, oauth.error, oauth.description);
+  const name = error instanceof Error || error instanceof DOMException ? error.name : "";
+  // The verifier's own refusals (src/auth/verify), known by name so that this module imports none of it.
+  if (name === "DiscoveryRejected") return kind("discovery_invalid", message);
+  if (name === "IdTokenRejected")
+    return kind("id_token_invalid", `${ID_TOKEN_REFUSED} ${message}. Nothing was stored.`);
+  if (name === "SigningKeysUnavailable")
+    return kind("keys_unavailable", `${message} ${CHECK_CONNECTION}`, true);
+  // The network, a timer, or a proxy answering with a page instead of JSON.
+  if (
+    error instanceof TypeError ||
+    NETWORK_ERROR_NAMES.test(name) ||
+    /^Invalid response Content-Type/.test(message)
+  ) {
+    return kind("server_unreachable", UNREACHABLE, true);
+  }
+  if (name === "ErrorDPoPNonce") return classifyOAuth(source, "use_dpop_nonce", "");
+  const oauth = error as { error?: unknown; error_description?: unknown };
+  if (name === "ErrorResponse" && typeof oauth.error === "string") {
+    return classifyOAuth(
+      source,
+      oauth.error,
+      typeof oauth.error_description === "string" ? oauth.error_description : "",
+    );
+  }
   const known = LIBRARY_MESSAGES.find(([pattern]) => pattern.test(message))?.[1];
   if (known === "id_token_invalid") {
     const what = /^nonce/i.test(message) ? "it does not answer this sign-in request (nonce)" : message;
-    return {
-      code: "id_token_invalid",
-      transient: false,
-      message: `The sign-in server's id_token was refused: ${what}. Nothing was stored.`,
-    };
+    return kind("id_token_invalid", `${ID_TOKEN_REFUSED} ${what}. Nothing was stored.`);
   }
   if (known === "callback_invalid") {
-    return {
-      code: "callback_invalid",
-      transient: false,
-      message:
-        "This sign-in response is not one Valet is waiting for: it was already used, or it was not started in this browser.",
-    };
+    return kind(
+      "callback_invalid",
+      "This sign-in response is not one Valet is waiting for: it was already used, or it was not started in this browser.",
+    );
   }
-  const kind = classifyBySource(source, message);
-  if (known === "http") {
-    // A server error or a throttle may pass; any other status will not.
-    const status = Number(/\((\d{3})\)/.exec(message)?.[1]);
-    return { ...kind, transient: status >= 500 || status === 429 };
-  }
-  return kind;
+  const bySource = classifyBySource(source, message);
+  // A server error or a throttle may pass; any other status will not.
+  const status = known === "http" ? Number(/\((\d{3})\)/.exec(message)?.[1]) : 0;
+  return { ...bySource, transient: status >= 500 || status === 429 };
 }
 
 /**
