@@ -120,6 +120,10 @@ function watchForResume(target: Window, now: () => number, resume: () => void): 
  * comes back online, becomes visible, or wakes from sleep; ends the session on any other failure (the server
  * refusing the refresh token, a refused id_token).
  * Must run inside a reactive root; its timers and listeners go with it.
+ *
+ * Longer than most functions here, on purpose: the attempt count, the retry timer and the renewal in flight are one
+ * piece of state that the schedule, the resume triggers, the failure handling and callers all share; the steps that
+ * need none of it (renewUnderLock, watchForResume) live outside.
  */
 export function createSessionKeeper(options: SessionKeeperOptions): SessionKeeper {
   const ledger = options.ledger ?? NO_LEDGER;
