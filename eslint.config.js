@@ -39,10 +39,25 @@ export default tseslint.config(
     ),
   },
   {
+    files: ["src/lib/**"],
+    rules: forbid(
+      [
+        "**/auth/**",
+        "**/api/**",
+        "**/pages/**",
+        "**/components/**",
+        "**/config/**",
+        "solid-js",
+        "solid-js/*",
+      ],
+      "lib/ holds small helpers every folder may use: it imports nothing of the app, nor any library.",
+    ),
+  },
+  {
     files: ["src/auth/**"],
     rules: forbid(
       ["**/api/**", "**/pages/**", "**/components/**", "**/config/**", "**/sandbox/**", "**/relay/**"],
-      "auth/ imports only solid-js, @solidjs/router, oidc-client-ts, jose and its own files.",
+      "auth/ imports only solid-js, @solidjs/router, oidc-client-ts, jose, lib/ and its own files.",
     ),
   },
   {

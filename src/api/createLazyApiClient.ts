@@ -1,3 +1,4 @@
+import { forwardWhenLoaded } from "../lib/forwardWhenLoaded";
 import type { ApiClient, ApiClientOptions } from "./createApiClient";
 
 /** An {@link ApiClient} whose code loads on first use, or earlier when `preload` says a call is coming. */
@@ -14,20 +15,5 @@ export function createLazyApiClient(options: ApiClientOptions): LazyApiClient {
   let client: Promise<ApiClient> | undefined;
   const load = () =>
     (client ??= import("./createApiClient").then(({ createApiClient }) => createApiClient(options)));
-  const lazy = new Proxy({} as ApiClient, {
-    get(_, method) {
-      // Not a thenable, whatever is asked: `await client` must not call the API.
-      if (typeof method !== "string" || method === "then") return undefined;
-      return async (...args: unknown[]) => {
-        const loaded = (await load()) as unknown as Record<
-          string,
-          (...callArgs: unknown[]) => Promise<unknown>
-        >;
-        const call = loaded[method];
-        if (!call) throw new TypeError(`The API client has no method "${method}".`);
-        return call(...args);
-      };
-    },
-  });
-  return Object.assign(Object.create(lazy) as ApiClient, { preload: () => void load() });
+  return Object.assign(Object.create(forwardWhenLoaded(load)) as ApiClient, { preload: () => void load() });
 }

@@ -10,7 +10,7 @@ export { buildAssetPatch, type AssetText } from "./buildAssetPatch";
 export { parseRetryAfter } from "./parseRetryAfter";
 export { PatchRefusedError, type RefusedOperation } from "./PatchRefusedError";
 export { PAGE_SIZE, readAllPages, type ListPage, type ReadAllPagesOptions } from "./readAllPages";
-export { isLoopbackHost, safeMediaUrl } from "./safeMediaUrl";
+export { safeMediaUrl } from "./safeMediaUrl";
 export type {
   ApiErrorDetail,
   Asset,

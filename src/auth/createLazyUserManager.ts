@@ -1,4 +1,5 @@
 import type { User } from "oidc-client-ts";
+import { forwardWhenLoaded } from "../lib/forwardWhenLoaded";
 import type { AuthClient } from "./AuthClient";
 import type { AuthSettings } from "./AuthSettings";
 import { hasStoredSession } from "./storageKeys";
@@ -35,7 +36,8 @@ export function createLazyUserManager(
 
   const hasStoredUser = () => hasStoredSession(storage);
 
-  return {
+  // Every method not named here goes to the loaded UserManager (a new method of AuthClient needs no line here).
+  const own: Pick<AuthClient, "settings" | "events" | "getUser" | "removeUser"> = {
     settings: {
       authority: settings.authority,
       client_id: settings.clientId,
@@ -51,6 +53,7 @@ export function createLazyUserManager(
         return () => void unloaded.delete(listener);
       },
     },
+    // Nothing stored and nothing loaded: there is no session, and no reason to load the library to say so.
     async getUser() {
       if (!manager && !hasStoredUser()) return null;
       return (await userManager()).getUser();
@@ -59,13 +62,6 @@ export function createLazyUserManager(
       if (!manager && !hasStoredUser()) return;
       return (await userManager()).removeUser();
     },
-    signinRedirect: async (...args) => (await userManager()).signinRedirect(...args),
-    signinCallback: async (...args) => (await userManager()).signinCallback(...args),
-    signinSilent: async (...args) => (await userManager()).signinSilent(...args),
-    signinResourceOwnerCredentials: async (...args) =>
-      (await userManager()).signinResourceOwnerCredentials(...args),
-    signoutRedirect: async (...args) => (await userManager()).signoutRedirect(...args),
-    revokeTokens: async (...args) => (await userManager()).revokeTokens(...args),
-    storeSession: async (session) => (await userManager()).storeSession(session),
   };
+  return Object.assign(Object.create(forwardWhenLoaded<AuthClient>(userManager)) as AuthClient, own);
 }

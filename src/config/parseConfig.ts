@@ -1,3 +1,4 @@
+import { isHttpsOrLoopback } from "../lib/isHttpsOrLoopback.ts";
 import { ConfigError } from "./ConfigError.ts";
 import type { ConfigIssue } from "./ConfigError";
 import type { ApiVersion, ValetConfig } from "./ValetConfig";
@@ -24,7 +25,6 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set([
   "dpop",
 ]);
 
-const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(["localhost", "127.0.0.1", "[::1]"]);
 const HTTPS_RULE = "must be an absolute https URL (http is allowed only for localhost / 127.0.0.1 / [::1])";
 
 /** How strict a URL setting is beyond "absolute, https or loopback http". */
@@ -222,8 +222,7 @@ function urlProblem(value: string, rules: UrlRules): string | undefined {
     return `${HTTPS_RULE}; got ${describe(value)}`;
   }
   // The URL parser forgives "https:host" and backslashes; requiring "scheme://" keeps what is stored what was meant.
-  const secure = url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
-  if (!secure || !/^https?:\/\//i.test(value)) {
+  if (!isHttpsOrLoopback(url) || !/^https?:\/\//i.test(value)) {
     return `${HTTPS_RULE}; got ${describe(value)}`;
   }
   if (url.username !== "" || url.password !== "") {

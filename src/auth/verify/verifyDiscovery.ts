@@ -1,3 +1,5 @@
+import { isHttpsOrLoopback } from "../../lib/isHttpsOrLoopback";
+
 /** The parts of a discovery document Valet checks before it sends anyone to the server. */
 export interface DiscoveryFacts {
   issuer?: string;
@@ -10,12 +12,10 @@ export interface DiscoveryFacts {
   code_challenge_methods_supported?: string[];
 }
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
 function isSafeEndpoint(value: string): boolean {
   try {
     const url = new URL(value);
-    return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
+    return isHttpsOrLoopback(url);
   } catch {
     return false;
   }
