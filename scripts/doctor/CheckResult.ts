@@ -18,7 +18,8 @@ export type CheckId =
   | "cors-api-patch"
   | "api-key"
   | "cors-api-response"
-  | "api-version";
+  | "api-version"
+  | "dpop";
 
 /**
  * What one check found. A failure or a warning always says what to do about it: what to ask MediaValet Support

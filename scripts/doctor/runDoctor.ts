@@ -20,6 +20,7 @@ import {
   pkceCheck,
   responseTypeCheck,
 } from "./discoveryChecks";
+import { dpopCheck } from "./dpopCheck";
 import { createProbe, ProbeError } from "./probe";
 
 /** Every check, in the order of the report: the auth server, then CORS from the app's origin, then the API. */
@@ -42,6 +43,7 @@ export const CHECKS: readonly Check[] = [
   apiKeyCheck,
   apiResponseCorsCheck,
   apiVersionCheck,
+  dpopCheck,
 ];
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
