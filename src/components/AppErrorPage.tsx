@@ -1,4 +1,5 @@
 import { A } from "@solidjs/router";
+import { messageOf } from "../lib/messageOf";
 
 export interface AppErrorPageProps {
   error: unknown;
@@ -8,7 +9,7 @@ export interface AppErrorPageProps {
 
 /** The last line of defence: a page failed in a way it did not handle itself. */
 export function AppErrorPage(props: AppErrorPageProps) {
-  const message = () => (props.error instanceof Error ? props.error.message : String(props.error));
+  const message = () => messageOf(props.error);
   return (
     <section class="panel problem">
       <h1 tabindex="-1">Something went wrong</h1>

@@ -1,5 +1,6 @@
 import { ErrorBoundary, Suspense, type JSX } from "solid-js";
 import { ErrorPanel } from "./ErrorPanel";
+import { messageOf } from "../lib/messageOf";
 
 export interface AsyncBoundaryProps {
   /** Said while the data inside is loading, e.g. "Loading assets…". */
@@ -18,7 +19,7 @@ export function AsyncBoundary(props: AsyncBoundaryProps) {
       fallback={(error: unknown, reset) => (
         <ErrorPanel
           title={props.errorTitle}
-          message={error instanceof Error ? error.message : String(error)}
+          message={messageOf(error)}
           onRetry={() => {
             props.onRetry();
             reset();

@@ -12,7 +12,7 @@ export interface PagerProps {
   onPage: (offset: number) => void;
 }
 
-/** "Showing 1–48 of 212 · page 1 of 5", with first, previous, next and last. */
+/** "Showing 1–50 of 212 · page 1 of 5", with first, previous, next and last. */
 export function Pager(props: PagerProps) {
   const info = () => pageInfo(props.offset, props.pageSize, props.shown, props.total);
   const go = (offset: number | undefined) => {

@@ -3,7 +3,7 @@ import { createSignal, For, Show } from "solid-js";
 import { AsyncBoundary } from "../components/AsyncBoundary";
 import { useApi } from "./ApiContext";
 import { createAbortableResource } from "./createAbortableResource";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../lib/messageOf";
 import { permits } from "./permits";
 
 /**

@@ -6,7 +6,7 @@ import { useApi } from "./ApiContext";
 import { createAbortableResource } from "./createAbortableResource";
 import { createDownloadGate } from "./createDownloadGate";
 import { DownloadGateDialog } from "./DownloadGateDialog";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../lib/messageOf";
 
 /** A link MediaValet handed over, for one rendition. */
 interface GrantedLink {

@@ -5,7 +5,7 @@ import { BulkRunProgress } from "./BulkRunProgress";
 import { createBulkRun } from "./createBulkRun";
 import { useApi } from "./ApiContext";
 import type { SelectedAsset } from "./createSelection";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../lib/messageOf";
 import type { BulkItem, BulkResult } from "./runBulk";
 
 export type BulkActionKind = BulkAction["kind"] | "addToLightbox";

@@ -7,7 +7,7 @@ import { useApi } from "./ApiContext";
 import type { SelectedAsset } from "./createSelection";
 import { loadMetadataRecords } from "./loadMetadataRecords";
 import { changeItems, readMetadataCsv, type AssetChange } from "./metadataCsv";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../lib/messageOf";
 
 type Step =
   | { kind: "choose" }

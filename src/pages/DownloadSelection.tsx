@@ -6,7 +6,7 @@ import type { ArchiveProgress } from "./archiveProgress";
 import { createDownloadGate } from "./createDownloadGate";
 import { DownloadGateDialog } from "./DownloadGateDialog";
 import { makeArchiveFollow } from "./makeArchiveFollow";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../lib/messageOf";
 
 export interface DownloadSelectionProps {
   /** The assets to put in one zip, e.g. a selection or a lightbox's contents. */

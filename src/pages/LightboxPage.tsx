@@ -8,7 +8,7 @@ import { Pager } from "../components/Pager";
 import { useApi } from "./ApiContext";
 import { createAbortableResource } from "./createAbortableResource";
 import { firstParam } from "./firstParam";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../lib/messageOf";
 import { notPermittedMessage, permits } from "./permits";
 import { toAssetTile } from "./toAssetTile";
 

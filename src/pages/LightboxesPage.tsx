@@ -6,7 +6,7 @@ import { ConfirmDialog } from "../components/ConfirmDialog";
 import "../components/ModalDialog.css";
 import { useApi } from "./ApiContext";
 import { createAbortableResource } from "./createAbortableResource";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../lib/messageOf";
 import { notPermittedMessage, permits } from "./permits";
 
 const hrefOf = (id: string) => `/lightboxes/${encodeURIComponent(id)}`;

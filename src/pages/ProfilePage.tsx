@@ -3,6 +3,7 @@ import { useAuth } from "../auth";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { useApi } from "./ApiContext";
 import { createAbortableResource } from "./createAbortableResource";
+import { messageOf } from "../lib/messageOf";
 
 // Claims about the token itself rather than the person; they belong on a session page, not a profile.
 const protocolClaims = new Set([
@@ -38,7 +39,7 @@ export default function ProfilePage() {
           fallback={(error: unknown, reset) => (
             <ErrorPanel
               title="Your MediaValet user could not be loaded"
-              message={error instanceof Error ? error.message : String(error)}
+              message={messageOf(error)}
               onRetry={() => {
                 void refetch();
                 reset();

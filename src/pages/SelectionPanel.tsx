@@ -6,7 +6,7 @@ import { SelectionBar } from "../components/SelectionBar";
 import type { BulkActionKind } from "./BulkDialog";
 import { createAbortableResource } from "./createAbortableResource";
 import { createSelection, SELECTION_LIMIT, type Selection, type SelectedAsset } from "./createSelection";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../lib/messageOf";
 import { notPermittedMessage, permits } from "./permits";
 
 // Bulk and CSV code loads only when a person opens one of these dialogs.

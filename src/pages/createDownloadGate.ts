@@ -6,7 +6,7 @@ import {
   type AnswerProblem,
   type DownloadFormValues,
 } from "./downloadAnswers";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../lib/messageOf";
 
 /** Where a download stands between "Download" and the link: MediaValet's rules are asked first and honoured. */
 export type DownloadGateState =

@@ -3,7 +3,7 @@ import type { ApiClient, AssetKeyword } from "../api";
 import type { ShownKeyword } from "../components/KeywordEditor";
 import { createAbortableResource } from "./createAbortableResource";
 import { makeBackoffPoll, type BackoffPollOptions } from "./makeBackoffPoll";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../lib/messageOf";
 
 /**
  * A change MediaValet has not shown yet. Keyword writes answer 202 and apply a little later, so a change is

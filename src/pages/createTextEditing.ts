@@ -7,7 +7,7 @@ import {
   type AssetText,
   type JsonPatchOperation,
 } from "../api";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../lib/messageOf";
 
 export type TextField = keyof AssetText;
 

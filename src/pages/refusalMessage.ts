@@ -1,5 +1,5 @@
 import { ApiError } from "../api/ApiError";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../lib/messageOf";
 
 /**
  * What to tell a person whose action failed. A refusal for lack of permission (403, or a 401 that survived a fresh

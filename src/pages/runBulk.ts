@@ -1,6 +1,7 @@
 import { ApiError } from "../api";
 import type { BulkPartResponse, BulkRequest } from "../api/bulkMultipart";
 import { readPartOutcome } from "../api/readPartOutcome";
+import { messageOf } from "../lib/messageOf";
 
 /** One change to one asset, sent as one sub-request of a batch. */
 export interface BulkItem {
@@ -126,7 +127,7 @@ export async function runBulk(options: RunBulkOptions): Promise<BulkResult[]> {
           report();
           continue;
         }
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = messageOf(error);
         const status = error instanceof ApiError ? error.status : undefined;
         for (const item of batch) {
           settle(

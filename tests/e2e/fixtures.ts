@@ -163,7 +163,7 @@ export async function openSignedIn(page: Page, path: string): Promise<void> {
   await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === path);
 }
 
-/** Reads the library pager's "Showing 1–48 of 212" line as numbers. */
+/** Reads the library pager's "Showing 1–50 of 212" line as numbers. */
 export async function readPager(page: Page): Promise<{ first: number; last: number; total: number }> {
   const text = (await page.getByTestId("pager-status").first().textContent()) ?? "";
   const match = /Showing (\d+)–(\d+) of (\d+)/.exec(text);

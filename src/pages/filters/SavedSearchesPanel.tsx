@@ -4,7 +4,7 @@ import { SavedSearches } from "../../components/SavedSearches";
 import { useApi } from "../ApiContext";
 import { createAbortableResource } from "../createAbortableResource";
 import type { LibrarySearch } from "../LibrarySearch";
-import { messageOf } from "../messageOf";
+import { messageOf } from "../../lib/messageOf";
 import { hrefOfSavedSearch, toSavedSearchFields, type SearchPlace } from "./savedSearchView";
 
 export interface SavedSearchesPanelProps {
