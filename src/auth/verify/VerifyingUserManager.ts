@@ -150,7 +150,8 @@ export class VerifyingUserManager extends UserManager {
     const user = await super.getUser(raiseEvent);
     if (user && !this.warmed) {
       this.warmed = true;
-      idle(() => void this.signingKeys.warm().catch(() => (this.warmed = false)));
+      // Once per page: a failure here is met again, and reported, when a renewal needs the code.
+      idle(() => void this.signingKeys.warm().catch(() => undefined));
     }
     return user;
   }
@@ -314,6 +315,8 @@ export class VerifyingUserManager extends UserManager {
   async storeSession(session: string): Promise<User> {
     const user = User.fromStorageString(session);
     await this.verifyRenewal(user, await this._loadUser());
+    // A refresh of this tab's whose answer it could not verify may be the one handed back: it is settled now.
+    this.unsettled = undefined;
     await this.storeUser(user);
     await this._events.load(user);
     return user;
