@@ -8,7 +8,7 @@ import { ConfigErrorPage, loadConfig, type ValetConfig } from "./config";
 import { ApiContext } from "./pages/ApiContext";
 import { RootLayout } from "./pages/RootLayout";
 import { preloadForLocation } from "./preloadForLocation";
-import { AppRoutes, preloadLibraryPage } from "./routes";
+import { AppRoutes, preloadLibraryPage, preloadStartPage } from "./routes";
 import "./styles.css";
 import { installTemplatePolicy } from "./installTemplatePolicy";
 
@@ -23,10 +23,11 @@ const basePath = import.meta.env.BASE_URL;
 const appBaseUrl = new URL(basePath, window.location.origin).href;
 
 // What this load will need, fetched while config.json is (index.html preloads it with the HTML).
-preloadForLocation(window.location.search, window.localStorage, {
+preloadForLocation(window.location, basePath, window.localStorage, {
   authClient: () => void import("./auth/createUserManager").catch(() => undefined),
   apiClient: () => void import("./api/createApiClient").catch(() => undefined),
   libraryPage: preloadLibraryPage,
+  startPage: preloadStartPage,
 });
 
 let config: ValetConfig;

@@ -8,20 +8,33 @@ export interface Preloads {
   apiClient(): void;
   /** The library page, where sign-in from the start page returns. */
   libraryPage(): void;
+  /** The start page. */
+  startPage(): void;
 }
 
 /**
  * Starts fetching the code this page load is about to need, so that it arrives alongside config.json instead of
  * after it: a stored session or a sign-in response means the auth client and an API call are coming, and a sign-in
- * response most often goes on to the library. A wrong guess costs a download, never a failure: every loader is
- * also the one the app uses later, and a failed fetch is retried there.
- * @param search the page's query string (`location.search`)
+ * response most often goes on to the library; a signed-out visitor at the base path sees the start page. A wrong
+ * guess costs a download, never a failure: every loader is also the one the app uses later, and a failed fetch is
+ * retried there.
+ * @param location the page's path and query string (`location.pathname`, `location.search`)
+ * @param basePath the base path the app is built for, ending in "/"
  * @param storage where sessions are stored
  */
-export function preloadForLocation(search: string, storage: Storage, preloads: Preloads): void {
-  const query = new URLSearchParams(search);
+export function preloadForLocation(
+  location: { pathname: string; search: string },
+  basePath: string,
+  storage: Storage,
+  preloads: Preloads,
+): void {
+  const query = new URLSearchParams(location.search);
   const signInResponse = query.has("state") && (query.has("code") || query.has("error"));
-  if (!signInResponse && !hasStoredSession(storage)) return;
+  const signedIn = hasStoredSession(storage);
+  if (!signInResponse && (location.pathname === basePath || `${location.pathname}/` === basePath)) {
+    preloads.startPage();
+  }
+  if (!signInResponse && !signedIn) return;
   preloads.authClient();
   preloads.apiClient();
   if (signInResponse && query.has("code")) preloads.libraryPage();

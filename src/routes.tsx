@@ -18,6 +18,11 @@ export function preloadLibraryPage(): void {
   void LibraryPage.preload().catch(() => undefined);
 }
 
+/** Starts fetching the start page's code. */
+export function preloadStartPage(): void {
+  void LandingPage.preload().catch(() => undefined);
+}
+
 /**
  * A page that only a signed-in person may see; anyone else goes to sign-in and comes back. Its code is fetched as
  * soon as the route matches (the router calls `preload`), alongside the session check rather than after it.

@@ -58,6 +58,26 @@ test.describe("Preloading", () => {
     expect(paths.filter((path) => path === "/config.json")).toHaveLength(1);
     expect(violations).toEqual([]);
   });
+
+  test("the start page's code is asked for while config.json is still on its way", async ({ page }) => {
+    let startPageAsked = () => {};
+    const asked = new Promise<true>((resolve) => (startPageAsked = () => resolve(true)));
+    page.on("request", (request) => {
+      if (/\/LandingPage-[^/]+\.js$/.test(request.url())) startPageAsked();
+    });
+    // Without the early start the page's code is only asked for after config.json, and the hold would run out.
+    let askedFirst = false;
+    await page.route(/\/config\.json$/, async (route) => {
+      askedFirst = await Promise.race([
+        asked,
+        new Promise<false>((resolve) => setTimeout(resolve, 5_000, false)),
+      ]);
+      await route.fallback();
+    });
+    await page.goto("");
+    await expect(page.getByRole("button", { name: "Sign in" }).first()).toBeVisible();
+    expect(askedFirst).toBe(true);
+  });
 });
 
 for (const [what, href] of [

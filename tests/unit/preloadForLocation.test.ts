@@ -2,42 +2,62 @@ import { describe, expect, it } from "vitest";
 import { USER_STORE_KEY_PREFIX } from "../../src/auth/storageKeys";
 import { preloadForLocation, type Preloads } from "../../src/preloadForLocation";
 
-/** Which loaders a page load started, in order. */
-function started(search: string, storage: Storage = window.localStorage): (keyof Preloads)[] {
+/** Which loaders a page load at `url` (path and query) started, in order. */
+function started(url: string, basePath = "/", storage: Storage = window.localStorage): (keyof Preloads)[] {
+  const { pathname, search } = new URL(url, "https://valet.example");
   const calls: (keyof Preloads)[] = [];
-  preloadForLocation(search, storage, {
+  preloadForLocation({ pathname, search }, basePath, storage, {
     authClient: () => calls.push("authClient"),
     apiClient: () => calls.push("apiClient"),
     libraryPage: () => calls.push("libraryPage"),
+    startPage: () => calls.push("startPage"),
   });
   return calls;
 }
 
+/** Runs `check` with a session stored in a storage of its own. */
+function withStoredSession(check: (storage: Storage) => void): void {
+  const storage = window.sessionStorage;
+  storage.setItem(`${USER_STORE_KEY_PREFIX}https://auth.example:valet`, "{}");
+  try {
+    check(storage);
+  } finally {
+    storage.clear();
+  }
+}
+
 describe("preloadForLocation", () => {
-  it("starts nothing for a signed-out visitor's start page: its first page stays small", () => {
-    expect(started("")).toEqual([]);
-    expect(started("?q=cats")).toEqual([]);
+  it("starts only the start page for a signed-out visitor there: the first page stays small", () => {
+    expect(started("/")).toEqual(["startPage"]);
+    expect(started("/?q=cats")).toEqual(["startPage"]);
+  });
+
+  it("finds the start page under a sub-path base, with or without its last slash", () => {
+    expect(started("/valet/", "/valet/")).toEqual(["startPage"]);
+    expect(started("/valet", "/valet/")).toEqual(["startPage"]);
+    expect(started("/", "/valet/")).toEqual([]);
+  });
+
+  it("starts nothing for a signed-out visitor's deep link, which goes to sign-in", () => {
+    expect(started("/assets")).toEqual([]);
   });
 
   it("starts the auth and API clients when a session is stored", () => {
-    const storage = window.sessionStorage;
-    storage.setItem(`${USER_STORE_KEY_PREFIX}https://auth.example:valet`, "{}");
-    try {
-      expect(started("", storage)).toEqual(["authClient", "apiClient"]);
-    } finally {
-      storage.clear();
-    }
+    withStoredSession((storage) => {
+      expect(started("/assets", "/", storage)).toEqual(["authClient", "apiClient"]);
+      expect(started("/", "/", storage)).toEqual(["startPage", "authClient", "apiClient"]);
+    });
   });
 
   it("starts the library page as well on a sign-in response: where a sign-in from the start page goes", () => {
-    expect(started("?code=abc&state=xyz")).toEqual(["authClient", "apiClient", "libraryPage"]);
+    expect(started("/callback?code=abc&state=xyz")).toEqual(["authClient", "apiClient", "libraryPage"]);
   });
 
   it("does not fetch the library for an error response, which shows a problem instead", () => {
-    expect(started("?error=access_denied&state=xyz")).toEqual(["authClient", "apiClient"]);
+    expect(started("/callback?error=access_denied&state=xyz")).toEqual(["authClient", "apiClient"]);
   });
 
   it("ignores a code without a state: that is no sign-in response of Valet's", () => {
-    expect(started("?code=abc")).toEqual([]);
+    expect(started("/callback?code=abc")).toEqual([]);
   });
 });
