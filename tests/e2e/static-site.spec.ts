@@ -31,6 +31,11 @@ test.describe("The production build under its real headers", () => {
     site,
   }) => {
     const violations = await recordCspViolations(page);
+    // A feature name the browser does not know in Permissions-Policy is reported on the console.
+    const policyWarnings: string[] = [];
+    page.on("console", (message) => {
+      if (/permissions.policy/i.test(message.text())) policyWarnings.push(message.text());
+    });
     // Debian's Chromium plays HLS itself; answering as Chrome on Windows does makes the video page load hls.js.
     await page.addInitScript(() => {
       const canPlayType = HTMLMediaElement.prototype.canPlayType;
@@ -61,6 +66,7 @@ test.describe("The production build under its real headers", () => {
     });
     await page.waitForFunction(() => (document.querySelector("video")?.currentTime ?? 0) > 1);
     expect(violations.filter((violation) => violation.url.startsWith(site.origin))).toEqual([]);
+    expect(policyWarnings).toEqual([]);
 
     // The rule is in force, and a breach would have been counted: a string put into an HTML sink is refused.
     const refused = await page.evaluate(() => {
