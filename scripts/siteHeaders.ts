@@ -114,7 +114,6 @@ export function contentSecurityPolicy(facts: SiteFacts): string {
 const DENIED_FEATURES = [
   "accelerometer",
   "autoplay",
-  "bluetooth",
   "camera",
   "display-capture",
   "encrypted-media",
@@ -130,7 +129,6 @@ const DENIED_FEATURES = [
   "screen-wake-lock",
   "serial",
   "usb",
-  "web-share",
   "xr-spatial-tracking",
 ];
 
