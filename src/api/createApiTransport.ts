@@ -74,45 +74,8 @@ const MAX_THROTTLE_WAIT_SECONDS = 10;
 export function createApiTransport(options: ApiClientOptions): ApiTransport {
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
   const { authorizer } = options;
-
-  async function authorize(
-    target: AuthorizedRequest,
-    signal: AbortSignal | undefined,
-  ): Promise<Readonly<Record<string, string>>> {
-    let headers: Readonly<Record<string, string>> | undefined;
-    try {
-      headers = await untilAborted(
-        Promise.resolve().then(() => authorizer.authorize(target)),
-        signal,
-      );
-    } catch (error) {
-      if (error instanceof ApiError) throw error;
-      throw new ApiError("session_ended", SESSION_ENDED, { cause: error });
-    }
-    if (headers === undefined) throw new ApiError("session_ended", SESSION_ENDED);
-    return headers;
-  }
-
-  /** Asks the authorizer to make a retry worthwhile after `rejected` got a 401. */
-  async function renewAfter401(
-    renew: NonNullable<RequestAuthorizer["renew"]>,
-    rejected: Parameters<typeof renew>[0],
-    signal: AbortSignal | undefined,
-  ): Promise<void> {
-    let renewed: boolean;
-    // Whether the session goes on is the auth side's decision (it ends it when the refresh token is refused);
-    // here a failed renewal only fails this request.
-    try {
-      renewed = await untilAborted(
-        Promise.resolve().then(() => renew(rejected)),
-        signal,
-      );
-    } catch (error) {
-      if (error instanceof ApiError) throw error;
-      throw new ApiError("renewal_failed", RENEWAL_FAILED, { status: 401, cause: error });
-    }
-    if (!renewed) throw new ApiError("renewal_failed", RENEWAL_FAILED, { status: 401 });
-  }
+  const authorizeFor = (target: AuthorizedRequest, signal: AbortSignal | undefined) =>
+    authorize(authorizer, target, signal);
 
   async function send(
     target: AuthorizedRequest,
@@ -158,7 +121,7 @@ export function createApiTransport(options: ApiClientOptions): ApiTransport {
       method: init.method ?? "GET",
       url: buildUrl(baseUrl, path, init.query),
     };
-    let authorization = await authorize(target, init.signal);
+    let authorization = await authorizeFor(target, init.signal);
 
     let response = await send(target, init, authorization);
     if (response.status === 401) {
@@ -169,7 +132,7 @@ export function createApiTransport(options: ApiClientOptions): ApiTransport {
       }
       const rejected = { ...target, headers: authorization, answer: response.headers };
       await renewAfter401(authorizer.renew.bind(authorizer), rejected, init.signal);
-      authorization = await authorize(target, init.signal);
+      authorization = await authorizeFor(target, init.signal);
       response = await send(target, init, authorization);
       if (response.status === 401) {
         const saidAgain = readErrorBody(await readText(response, init.signal, baseUrl));
@@ -187,7 +150,7 @@ export function createApiTransport(options: ApiClientOptions): ApiTransport {
         await readText(response, init.signal, baseUrl);
         await untilAborted(delay(wait * 1000), init.signal);
         // Authorized anew: the token may have been renewed meanwhile, and a DPoP proof is good for one request.
-        response = await send(target, init, await authorize(target, init.signal));
+        response = await send(target, init, await authorizeFor(target, init.signal));
       }
     }
 
@@ -199,6 +162,47 @@ export function createApiTransport(options: ApiClientOptions): ApiTransport {
   }
 
   return { request, requestText, options };
+}
+
+/** The authorizer's headers for `target`; session_ended when there are none. */
+async function authorize(
+  authorizer: RequestAuthorizer,
+  target: AuthorizedRequest,
+  signal: AbortSignal | undefined,
+): Promise<Readonly<Record<string, string>>> {
+  let headers: Readonly<Record<string, string>> | undefined;
+  try {
+    headers = await untilAborted(
+      Promise.resolve().then(() => authorizer.authorize(target)),
+      signal,
+    );
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw new ApiError("session_ended", SESSION_ENDED, { cause: error });
+  }
+  if (headers === undefined) throw new ApiError("session_ended", SESSION_ENDED);
+  return headers;
+}
+
+/** Asks the authorizer to make a retry worthwhile after `rejected` got a 401. */
+async function renewAfter401(
+  renew: NonNullable<RequestAuthorizer["renew"]>,
+  rejected: Parameters<typeof renew>[0],
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  let renewed: boolean;
+  // Whether the session goes on is the auth side's decision (it ends it when the refresh token is refused);
+  // here a failed renewal only fails this request.
+  try {
+    renewed = await untilAborted(
+      Promise.resolve().then(() => renew(rejected)),
+      signal,
+    );
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw new ApiError("renewal_failed", RENEWAL_FAILED, { status: 401, cause: error });
+  }
+  if (!renewed) throw new ApiError("renewal_failed", RENEWAL_FAILED, { status: 401 });
 }
 
 function delay(ms: number): Promise<void> {
