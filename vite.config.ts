@@ -27,12 +27,14 @@ export default defineConfig({
       output: {
         // What every page needs (Solid, the router, the preload helper, the auth binding's small shared modules) in
         // one chunk: left to itself the bundler splits them into five small files that gzip worse apart (about
-        // 1.5 KiB more on the first page, over its budget). The budget printed after each build checks the result.
+        // 1.5 KiB more on the first page, over its budget). The start page's own code (0.6 KiB) rides along: the
+        // first page then is one file less and about 1.4 KiB smaller (auth and start gzip better together), for
+        // 0.6 KiB on the other pages. The budget printed after each build checks the result.
         codeSplitting: {
           groups: [
             {
               name: "start",
-              test: /node_modules[\\/](solid-js|@solidjs|vite)[\\/]|vite[\\/]preload-helper|src[\\/]auth[\\/](storageKeys|AuthError)|src[\\/]pages[\\/]ApiContext/,
+              test: /node_modules[\\/](solid-js|@solidjs|vite)[\\/]|vite[\\/]preload-helper|src[\\/]auth[\\/](storageKeys|AuthError)|src[\\/]pages[\\/](ApiContext|LandingPage)/,
             },
           ],
         },
