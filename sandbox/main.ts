@@ -22,7 +22,9 @@ const HELP = `Usage: npm run sandbox -- [options]
   --keyword-delay <ms>    how long keyword writes wait before they apply (SANDBOX_KEYWORD_DELAY_MS,
                           default ${SANDBOX_DEFAULTS.keywordDelayMs}; 0 = at once)
   --allow-remote          allow a non-loopback --host
-  --test-controls         serve the test controls at <auth>/__sandbox/ (SANDBOX_TEST_CONTROLS=1)
+  --test-controls         serve the test controls at <auth>/__sandbox/ (SANDBOX_TEST_CONTROLS=1); they answer
+                          only requests with the secret printed at start in X-Sandbox-Control
+                          (SANDBOX_CONTROL_SECRET sets it, 16 characters or more)
   --quiet                 do not log requests
   --help                  show this help
 `;
