@@ -76,40 +76,11 @@ export function createApiTransport(options: ApiClientOptions): ApiTransport {
   const { authorizer } = options;
   const authorizeFor = (target: AuthorizedRequest, signal: AbortSignal | undefined) =>
     authorize(authorizer, target, signal);
-
-  async function send(
+  const sendOne = (
     target: AuthorizedRequest,
     init: ApiRequestInit,
     authorization: Readonly<Record<string, string>>,
-  ): Promise<Response> {
-    const headers: Record<string, string> = {
-      Accept: "application/json",
-      ...authorization,
-      "Ocp-Apim-Subscription-Key": options.subscriptionKey,
-      "x-mv-api-version": options.apiVersion,
-    };
-    let body: string | undefined;
-    if (init.body !== undefined) {
-      const contentType = init.contentType ?? "application/json";
-      headers["Content-Type"] = contentType;
-      body =
-        typeof init.body === "string" && !/json/i.test(contentType) ? init.body : JSON.stringify(init.body);
-    }
-    try {
-      return await options.fetch(target.url, {
-        method: target.method,
-        headers,
-        body,
-        // The token travels in a header; cookies for the API host have no business in these calls.
-        credentials: "omit",
-        // A redirect would carry the token (and a DPoP proof) to wherever it points; no call Valet makes expects one.
-        redirect: "error",
-        signal: init.signal,
-      });
-    } catch (error) {
-      throw failedToSend(error, init.signal, baseUrl);
-    }
-  }
+  ) => send(options, baseUrl, target, init, authorization);
 
   async function request<T>(path: string, init: ApiRequestInit = {}): Promise<Envelope<T>> {
     const answer = await requestText(path, init);
@@ -123,7 +94,7 @@ export function createApiTransport(options: ApiClientOptions): ApiTransport {
     };
     let authorization = await authorizeFor(target, init.signal);
 
-    let response = await send(target, init, authorization);
+    let response = await sendOne(target, init, authorization);
     if (response.status === 401) {
       const said = readErrorBody(await readText(response, init.signal, baseUrl));
       // A gateway 401 is about the subscription key; a new token would be rejected the same way.
@@ -133,7 +104,7 @@ export function createApiTransport(options: ApiClientOptions): ApiTransport {
       const rejected = { ...target, headers: authorization, answer: response.headers };
       await renewAfter401(authorizer.renew.bind(authorizer), rejected, init.signal);
       authorization = await authorizeFor(target, init.signal);
-      response = await send(target, init, authorization);
+      response = await sendOne(target, init, authorization);
       if (response.status === 401) {
         const saidAgain = readErrorBody(await readText(response, init.signal, baseUrl));
         if (saidAgain.fromGateway) throw errorFromStatus(401, response.headers, saidAgain, init.action);
@@ -150,7 +121,7 @@ export function createApiTransport(options: ApiClientOptions): ApiTransport {
         await readText(response, init.signal, baseUrl);
         await untilAborted(delay(wait * 1000), init.signal);
         // Authorized anew: the token may have been renewed meanwhile, and a DPoP proof is good for one request.
-        response = await send(target, init, await authorizeFor(target, init.signal));
+        response = await sendOne(target, init, await authorizeFor(target, init.signal));
       }
     }
 
@@ -203,6 +174,43 @@ async function renewAfter401(
     throw new ApiError("renewal_failed", RENEWAL_FAILED, { status: 401, cause: error });
   }
   if (!renewed) throw new ApiError("renewal_failed", RENEWAL_FAILED, { status: 401 });
+}
+
+/** One call to the API with the authorizer's headers, the subscription key and the version; never follows a redirect. */
+async function send(
+  options: ApiClientOptions,
+  baseUrl: string,
+  target: AuthorizedRequest,
+  init: ApiRequestInit,
+  authorization: Readonly<Record<string, string>>,
+): Promise<Response> {
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    ...authorization,
+    "Ocp-Apim-Subscription-Key": options.subscriptionKey,
+    "x-mv-api-version": options.apiVersion,
+  };
+  let body: string | undefined;
+  if (init.body !== undefined) {
+    const contentType = init.contentType ?? "application/json";
+    headers["Content-Type"] = contentType;
+    body =
+      typeof init.body === "string" && !/json/i.test(contentType) ? init.body : JSON.stringify(init.body);
+  }
+  try {
+    return await options.fetch(target.url, {
+      method: target.method,
+      headers,
+      body,
+      // The token travels in a header; cookies for the API host have no business in these calls.
+      credentials: "omit",
+      // A redirect would carry the token (and a DPoP proof) to wherever it points; no call Valet makes expects one.
+      redirect: "error",
+      signal: init.signal,
+    });
+  } catch (error) {
+    throw failedToSend(error, init.signal, baseUrl);
+  }
 }
 
 function delay(ms: number): Promise<void> {
