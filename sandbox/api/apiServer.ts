@@ -96,8 +96,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const verify = createBearerVerifier({
     issuer: options.issuer,
     jwks: options.jwks,
-    // Nonces are optional in RFC 9449 (§9); the API asks for none unless a test builds a verifier that does.
-    dpop: createDPoPProofVerifier(),
+    // Nonces are optional in RFC 9449 (§9); the API asks for one only when the test controls say so.
+    dpop: createDPoPProofVerifier({ requireNonce: () => options.control.dpopNonceRequired() }),
   });
   const lightboxes = createLightboxStore(library.assets.map((asset) => asset.id));
   const downloads = createDownloadStore();

@@ -59,6 +59,8 @@ export interface SandboxControl {
    * before they apply, in milliseconds (0–60000), for writes accepted from now on. 0 applies them before the 202.
    */
   setKeywordDelay(ms: number): Promise<void>;
+  /** Whether the API answers a DPoP proof without its nonce with 401 use_dpop_nonce and a DPoP-Nonce header. */
+  requireDpopNonce(required: boolean): Promise<void>;
   /** Deletes every refresh token the user holds, in any client; rejects for an unknown username. */
   revokeRefreshTokens(username: string): Promise<void>;
   stats(): Promise<SandboxStats>;
@@ -136,6 +138,7 @@ export function createSandboxControl(
     badIdToken: (kind, count = 1) => command("faults/id-token", { kind, count }),
     rotateKeys: () => command("keys/rotate"),
     setKeywordDelay: (ms) => command("keyword-delay", { ms }),
+    requireDpopNonce: (required) => command("dpop-nonce", { required }),
     revokeRefreshTokens: (username) => command("refresh-tokens/revoke", { username }),
     stats: async () => (await call("GET", "stats")) as SandboxStats,
     resetStats: () => command("stats/reset"),

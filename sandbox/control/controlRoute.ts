@@ -93,6 +93,11 @@ const COMMANDS: Record<string, Command> = {
     }
     state.setKeywordDelay(ms);
   },
+  "POST dpop-nonce": async (body, { state }) => {
+    const required = body["required"];
+    if (typeof required !== "boolean") throw new BadControlRequest("required must be true or false.");
+    state.setDpopNonceRequired(required);
+  },
   "POST faults/token": async (body, { state }) => {
     const mode = body["mode"];
     if (mode !== "slow" && mode !== "error" && mode !== "drop") {

@@ -30,6 +30,9 @@ export interface ControlState {
   /** How long an accepted keyword write waits before it applies (milliseconds). */
   keywordDelayMs(): number;
   setKeywordDelay(ms: number): void;
+  /** Whether the API requires its nonce in DPoP proofs (RFC 9449 §9); off unless a test asks. */
+  dpopNonceRequired(): boolean;
+  setDpopNonceRequired(required: boolean): void;
   setLifetimes(lifetimes: Partial<Lifetimes>): void;
   armTokenFault(fault: TokenEndpointFault): void;
   armApiFault(fault: ApiFault): void;
@@ -60,6 +63,7 @@ export function createControlState(defaults: Lifetimes, defaultKeywordDelayMs = 
   const stats = emptyStats();
   let lifetimes = { ...defaults };
   let keywordDelayMs = defaultKeywordDelayMs;
+  let dpopNonceRequired = false;
   let tokenFault: Armed<TokenEndpointFault> | undefined;
   let apiFault: Armed<ApiFault> | undefined;
   let badIdToken: Armed<BadIdToken> | undefined;
@@ -75,6 +79,10 @@ export function createControlState(defaults: Lifetimes, defaultKeywordDelayMs = 
     keywordDelayMs: () => keywordDelayMs,
     setKeywordDelay(ms) {
       keywordDelayMs = ms;
+    },
+    dpopNonceRequired: () => dpopNonceRequired,
+    setDpopNonceRequired(required) {
+      dpopNonceRequired = required;
     },
     armTokenFault(fault) {
       tokenFault = { fault, remaining: fault.count };
@@ -100,6 +108,7 @@ export function createControlState(defaults: Lifetimes, defaultKeywordDelayMs = 
     reset() {
       lifetimes = { ...defaults };
       keywordDelayMs = defaultKeywordDelayMs;
+      dpopNonceRequired = false;
       tokenFault = undefined;
       apiFault = undefined;
       badIdToken = undefined;

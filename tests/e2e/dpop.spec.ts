@@ -153,6 +153,30 @@ test.describe("DPoP, with dpop: true in config.json", () => {
     });
   });
 
+  test("when the API asks for its nonce, a refused call is retried once with it and the page works", async ({
+    page,
+    sandbox,
+    control,
+  }) => {
+    await control.requireDpopNonce(true);
+    const calls = recordApiCalls(page, sandbox);
+    const answers: number[] = [];
+    page.on("response", (response) => {
+      if (response.url().startsWith(sandbox.apiUrl) && response.request().method() !== "OPTIONS") {
+        answers.push(response.status());
+      }
+    });
+    await openSignedIn(page, "/assets");
+    await expect(page.getByRole("list", { name: "Assets" }).locator("img").first()).toBeVisible();
+
+    // The first calls went without a nonce and were refused; their retries, and every call after, carry it.
+    expect(answers).toContain(401);
+    const nonces = calls.map((call) => decodeJwt(call.dpop ?? "").nonce);
+    expect(nonces[0]).toBeUndefined();
+    expect(nonces.filter((nonce) => nonce !== undefined).length).toBeGreaterThan(0);
+    expect(new Set(nonces.filter((nonce) => nonce !== undefined)).size).toBe(1);
+  });
+
   test("signing out removes the key", async ({ page, sandbox }) => {
     await openSignedIn(page, "/assets");
     await expect(page.getByRole("heading", { name: "Library", exact: true })).toBeVisible();

@@ -3,6 +3,7 @@ import { calculateJwkThumbprint, decodeJwt, exportJWK, generateKeyPair, SignJWT,
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../sandbox/api/apiError";
 import { createDPoPProofVerifier } from "../../sandbox/api/dpopProof";
+import { createSandboxControl } from "../../sandbox/control/SandboxControl";
 import { CookieJar } from "./helpers/cookieJar";
 import {
   TEST_APP_ORIGIN,
@@ -222,6 +223,60 @@ describe("DPoP (RFC 9449) at the auth server and the API", () => {
     const exposed = (answer.headers.get("access-control-expose-headers") ?? "").toLowerCase();
     expect(exposed).toContain("dpop-nonce");
     expect(exposed).toContain("www-authenticate");
+  });
+});
+
+describe("the API with its DPoP nonce required by the test controls", () => {
+  const sandbox = useSandbox({ testControls: true });
+
+  it("answers a proof without the nonce with use_dpop_nonce and a DPoP-Nonce the app may read", async () => {
+    const control = createSandboxControl(sandbox());
+    await control.requireDpopNonce(true);
+    try {
+      const key = await proofKey();
+      const request = authorizationRequest(sandbox());
+      const callback = await authorize(new CookieJar(), request);
+      const tokenUrl = `${sandbox().authUrl}/connect/token`;
+      const tokens = (await (
+        await fetch(tokenUrl, {
+          method: "POST",
+          headers: {
+            "Content-Type": "application/x-www-form-urlencoded",
+            DPoP: await key.proof("POST", tokenUrl),
+          },
+          body: new URLSearchParams({
+            grant_type: "authorization_code",
+            client_id: TEST_CLIENT_ID,
+            code: callback.searchParams.get("code") ?? "",
+            redirect_uri: request.redirectUri,
+            code_verifier: request.codeVerifier,
+          }),
+        })
+      ).json()) as TokenResponse;
+      const url = `${sandbox().apiUrl}/users/current`;
+      const call = async (nonce?: string) =>
+        fetch(url, {
+          headers: {
+            Origin: TEST_APP_ORIGIN,
+            "Ocp-Apim-Subscription-Key": sandbox().subscriptionKey,
+            Authorization: `DPoP ${tokens.access_token}`,
+            DPoP: await key.proof("GET", url, {
+              accessToken: tokens.access_token,
+              ...(nonce ? { nonce } : {}),
+            }),
+          },
+        });
+
+      const refused = await call();
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get("WWW-Authenticate")).toMatch(/^DPoP error="use_dpop_nonce"/);
+      expect(refused.headers.get("Access-Control-Expose-Headers")).toMatch(/DPoP-Nonce/);
+      const nonce = refused.headers.get("DPoP-Nonce") ?? "";
+      expect(nonce).not.toBe("");
+      expect((await call(nonce)).status).toBe(200);
+    } finally {
+      await control.requireDpopNonce(false);
+    }
   });
 });
 
