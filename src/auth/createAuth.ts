@@ -12,6 +12,7 @@ import { forgetSession } from "./session/forgetSession";
 import { signOutSession } from "./session/signOutSession";
 import { watchStoredUser } from "./session/watchStoredUser";
 import { createSignIn } from "./signIn/createSignIn";
+import { clearPersonalKeys } from "./storageKeys";
 import { createAuthStore } from "./state/createAuthStore";
 import { createExpiryClock } from "./state/createExpiryClock";
 
@@ -55,7 +56,13 @@ export function createAuth(options: CreateAuthOptions): Auth {
 
   onCleanup(userManager.events.addUserLoaded((user) => dispatch({ type: "userLoaded", user })));
   onCleanup(userManager.events.addUserUnloaded(() => dispatch({ type: "userUnloaded" })));
-  onCleanup(watchStoredUser(userManager, (user) => dispatch({ type: "otherTabStored", user })));
+  onCleanup(
+    watchStoredUser(userManager, (user) => {
+      // Signed out in another tab: what this tab kept for the person (their selection, …) goes too.
+      if (!user && hasUser()) clearPersonalKeys(window.sessionStorage);
+      dispatch({ type: "otherTabStored", user });
+    }),
+  );
 
   const scope = `${userManager.settings.authority}:${userManager.settings.client_id}`;
   const lock = options.renewalLock ?? createRenewalLock(`valet.renewal:${scope}`);

@@ -20,6 +20,8 @@ export interface SignOutSessionOptions {
   basePath: string;
   /** The tab's own storage, where what Valet kept for the person is cleared. */
   tabStorage?: Storage;
+  /** The storage the tabs share (the stored user, the idle record, sign-in states); cleared of the person too. */
+  sharedStorage?: Storage;
 }
 
 /**
@@ -54,6 +56,8 @@ export async function signOutSession(options: SignOutSessionOptions): Promise<vo
     if (current) await userManager.revokeTokens(["refresh_token"]).catch(() => undefined);
     // Removed before leaving, so that every other tab follows at once.
     await forgetSession(userManager, ledger);
+    // The rest of what the tabs shared for the person (the idle record, sign-in states left by abandoned sign-ins).
+    clearPersonalKeys(options.sharedStorage ?? window.localStorage);
     return current;
   });
   if (!user || isPasswordSession(user) || !user.id_token) {

@@ -246,6 +246,21 @@ describe("createAuth", () => {
     expect(auth.state.error).toMatchObject({ source: "signoutRedirect" });
   });
 
+  it("clears what this tab kept for the person when they sign out in another tab", async () => {
+    const userManager = createTestUserManager();
+    vi.mocked(userManager.getUser).mockResolvedValue(createTestUser(600));
+    const { auth } = start(userManager);
+    await settle();
+    window.sessionStorage.setItem("valet.selection", '["a1"]');
+    // Another tab removed the stored user: this tab hears of it through a storage event.
+    vi.mocked(userManager.getUser).mockResolvedValue(null);
+    window.dispatchEvent(new StorageEvent("storage", { key: "valet.user:https://login.example:valet" }));
+    await settle();
+    expect(auth.state.status).toBe("signedOut");
+    expect(auth.state.error?.code).toBe("signed_out_elsewhere");
+    expect(window.sessionStorage.getItem("valet.selection")).toBeNull();
+  });
+
   it("releases its timers and listeners when disposed", async () => {
     const userManager = createTestUserManager();
     vi.mocked(userManager.getUser).mockResolvedValue(createTestUser(120));

@@ -40,7 +40,10 @@ function setUp(options: { gate?: Partial<SignOutGate>; replacement?: string } = 
 }
 
 describe("signOutSession", () => {
-  afterEach(() => window.sessionStorage.clear());
+  afterEach(() => {
+    window.sessionStorage.clear();
+    window.localStorage.clear();
+  });
 
   it("revokes the refresh token, clears the session here, then ends it at the server with the id_token as hint", async () => {
     const { steps, run } = setUp();
@@ -87,6 +90,18 @@ describe("signOutSession", () => {
     tabStorage.setItem("valet.selection", "[]");
     await run();
     expect(tabStorage.getItem("valet.selection")).toBeNull();
+  });
+
+  it("clears what the tabs shared for the person, and keeps the verified server facts", async () => {
+    const { run } = setUp();
+    const shared = window.localStorage;
+    shared.setItem("valet.lastActivity", "1767225600000");
+    shared.setItem("valet.state.abc", "{}");
+    shared.setItem("valet.discovery:https://login.example", "{}");
+    await run();
+    expect(shared.getItem("valet.lastActivity")).toBeNull();
+    expect(shared.getItem("valet.state.abc")).toBeNull();
+    expect(shared.getItem("valet.discovery:https://login.example")).toBe("{}");
   });
 
   it("when the server cannot be reached: the session is cleared here, the gate opens again, and it says why", async () => {
