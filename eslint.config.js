@@ -67,7 +67,7 @@ export default tseslint.config(
     files: ["src/api/**"],
     rules: forbid(
       ["**/auth/**", "**/pages/**", "**/components/**", "oidc-client-ts", "**/sandbox/**", "**/relay/**"],
-      "api/ is plain TypeScript: it is handed a token source and fetch, and knows nothing of auth/ or pages/.",
+      "api/ is plain TypeScript: it is handed a request authorizer and fetch, and knows nothing of auth/ or pages/.",
     ),
   },
   {
