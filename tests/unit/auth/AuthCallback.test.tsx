@@ -1,5 +1,5 @@
 import { createMemoryHistory, MemoryRouter, Route } from "@solidjs/router";
-import { cleanup, render, screen } from "@solidjs/testing-library";
+import { cleanup, render, waitFor, within } from "@solidjs/testing-library";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AuthCallback } from "../../../src/auth/AuthCallback";
 import { AuthContext } from "../../../src/auth/AuthContext";
@@ -20,7 +20,7 @@ function completingAuth(returnTo: string) {
 function renderCallback(auth: Auth) {
   const history = createMemoryHistory();
   history.set({ value: "/callback" });
-  render(() => (
+  const { container } = render(() => (
     <AuthContext.Provider value={auth}>
       <MemoryRouter history={history}>
         <Route path="/callback" component={AuthCallback} />
@@ -29,7 +29,8 @@ function renderCallback(auth: Auth) {
       </MemoryRouter>
     </AuthContext.Provider>
   ));
-  return history;
+  // Queries stay inside this render: another file's leftovers in the shared document must not answer for it.
+  return { history, view: within(container) };
 }
 
 describe("AuthCallback", () => {
@@ -46,18 +47,19 @@ describe("AuthCallback", () => {
 
   it("goes on to the saved page once the sign-in completes", async () => {
     const { auth } = completingAuth("/assets");
-    const history = renderCallback(auth);
-    expect(await screen.findByRole("heading", { name: "Library" })).toBeTruthy();
-    expect(history.get()).toBe("/assets");
+    const { history, view } = renderCallback(auth);
+    expect(await view.findByRole("heading", { name: "Library" })).toBeTruthy();
+    // The router writes history once its transition settles, a moment after the page shows.
+    await waitFor(() => expect(history.get()).toBe("/assets"));
     expect(window.location.search).toBe("");
   });
 
   it("does not hang on 'Completing sign-in…' when the router refuses the path: it goes to the start page", async () => {
     // "//evil.example" is what "/.//evil.example" resolves to; the router throws on it rather than navigating.
     const { auth } = completingAuth("//evil.example");
-    const history = renderCallback(auth);
-    expect(await screen.findByRole("heading", { name: "Start" })).toBeTruthy();
-    expect(history.get()).toBe("/");
-    expect(screen.queryByText("Completing sign-in…")).toBeNull();
+    const { history, view } = renderCallback(auth);
+    expect(await view.findByRole("heading", { name: "Start" })).toBeTruthy();
+    await waitFor(() => expect(history.get()).toBe("/"));
+    expect(view.queryByText("Completing sign-in…")).toBeNull();
   });
 });
