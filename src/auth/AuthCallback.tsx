@@ -1,10 +1,45 @@
-import { useNavigate } from "@solidjs/router";
+import { useNavigate, type Navigator } from "@solidjs/router";
 import { createEffect, createSignal, Match, on, Switch } from "solid-js";
 import { AuthError, toAuthError } from "./AuthError";
 import { AuthProblem } from "./AuthProblem";
 import { useAuth } from "./AuthContext";
 
 const responseParameters = ["code", "state", "error", "iss", "session_state", "scope", "error_description"];
+
+/** Takes the sign-in response out of the address bar and history. @returns whether `url` carried one */
+function takeResponseFromAddressBar(url: string): boolean {
+  const received = new URL(url).searchParams;
+  const hasResponse = received.has("state") || received.has("code") || received.has("error");
+  if (hasResponse) {
+    const clean = new URL(url);
+    for (const name of responseParameters) clean.searchParams.delete(name);
+    window.history.replaceState(window.history.state, "", `${clean.pathname}${clean.search}`);
+  }
+  return hasResponse;
+}
+
+/**
+ * Goes on without ever leaving the page on "Completing sign-in…": the router throws on a path it cannot route
+ * (safeReturnPath refuses those first; this is the backstop), and then the start page is the way on.
+ */
+function goOnOrStart(navigate: Navigator, path: string, fail: (error: AuthError) => void): void {
+  try {
+    navigate(path, { replace: true });
+  } catch {
+    try {
+      navigate("/", { replace: true });
+    } catch (error) {
+      fail(
+        new AuthError(
+          "signinCallback",
+          "callback_invalid",
+          "Valet could not open the page to go on to. Sign in again to start afresh.",
+          { cause: error },
+        ),
+      );
+    }
+  }
+}
 
 /**
  * The redirect URI's page. Completes the sign-in once, takes `code` and `state` out of the address bar and out of
@@ -15,37 +50,10 @@ export function AuthCallback() {
   const navigate = useNavigate();
   const [failure, setFailure] = createSignal<AuthError>();
 
-  /**
-   * Goes on without ever leaving the page on "Completing sign-in…": the router throws on a path it cannot route
-   * (safeReturnPath refuses those first; this is the backstop), and then the start page is the way on.
-   */
-  const goOn = (path: string) => {
-    try {
-      navigate(path, { replace: true });
-    } catch {
-      try {
-        navigate("/", { replace: true });
-      } catch (error) {
-        setFailure(
-          new AuthError(
-            "signinCallback",
-            "callback_invalid",
-            "Valet could not open the page to go on to. Sign in again to start afresh.",
-            { cause: error },
-          ),
-        );
-      }
-    }
-  };
+  const goOn = (path: string) => goOnOrStart(navigate, path, setFailure);
 
   const url = window.location.href;
-  const received = new URL(url).searchParams;
-  const hasResponse = received.has("state") || received.has("code") || received.has("error");
-  if (hasResponse) {
-    const clean = new URL(url);
-    for (const name of responseParameters) clean.searchParams.delete(name);
-    window.history.replaceState(window.history.state, "", `${clean.pathname}${clean.search}`);
-  }
+  const hasResponse = takeResponseFromAddressBar(url);
 
   createEffect(
     on(

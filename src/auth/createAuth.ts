@@ -40,6 +40,8 @@ export interface CreateAuthOptions {
  * The reactive core of the auth binding: one per app, around the one UserManager. It wires the outside world to the
  * state (every change is an event for `transition`) and to the session's primitives. Must run inside a reactive
  * root; every listener and timer it creates is released when that root is disposed.
+ * A little over 80 lines, as wiring: each piece is created once here and shared by what it returns; every step with
+ * logic of its own lives in state/, session/ or signIn/.
  */
 export function createAuth(options: CreateAuthOptions): Auth {
   const { userManager, basePath } = options;
