@@ -14,6 +14,14 @@ import { DEMO_USER } from "../sandbox/users";
 import { gzipSize, kib } from "./bundleBudget";
 import { startStaticServer, type StaticServer } from "./staticServer";
 import { formatWaterfall, readWaterfall, withoutHash, type Waterfall } from "./bench/waterfall";
+import {
+  compositionGrowth,
+  readHeap,
+  renewalsInPage,
+  slope,
+  takeComposition,
+  type HeapSample,
+} from "./bench/heapSoak";
 import { appConfigFor } from "../sandbox/appConfig";
 
 const { values } = parseArgs({
@@ -269,17 +277,19 @@ async function jsPerRoute(setup: Setup, signedIn: Awaited<ReturnType<BrowserCont
 
 /**
  * Renewals before the soak's first sample: first-renewal work (lazy chunks, JWKS) and the code V8 compiles and
- * optimises as the renewal path gets hot are not growth (a heap snapshot diff showed compiled code as most of the
- * growth over the first hundreds of renewals, levelling off after).
+ * optimises as the renewal path gets hot are not growth. Heap snapshot diffs showed the heap climbing in steps of
+ * compiled code (InstructionStream, bytecode) for some 800 renewals from the page's load, no JS object count growing
+ * with renewals, and the heap close to level after that.
  */
-const SOAK_WARM_UP = 200;
+const SOAK_WARM_UP = 1000;
 /** The soak samples the heap after each this many renewals. */
 const SOAK_STEP = 100;
 
 /**
- * The heap soak (issue 16): after a warm-up, `RENEWALS` renewals through the Session page's "Renew now", the heap
- * read after a forced GC every `SOAK_STEP`. Growth per 100 renewals is the least-squares slope through the samples,
- * so one noisy sample moves it little; a steady climb is a leak, a level line is none.
+ * The heap soak (issue 16): after a warm-up, `RENEWALS` renewals through the Session page's "Renew now", pressed by a
+ * loop inside the page (see `renewalsInPage`), the heap read after a forced GC every `SOAK_STEP`. Growth per 100
+ * renewals is the least-squares slope through the samples; heap snapshots one step before the first sample and at
+ * the last say what the growth between them is made of.
  */
 async function heapSoak(setup: Setup, signedIn: Awaited<ReturnType<BrowserContext["storageState"]>>) {
   const context = await newContext(setup, signedIn);
@@ -287,41 +297,26 @@ async function heapSoak(setup: Setup, signedIn: Awaited<ReturnType<BrowserContex
   await page.goto("session");
   await page.getByRole("button", { name: "Renew now" }).waitFor();
   const cdp = await context.newCDPSession(page);
-  const heap = async () => {
-    // The browser keeps a timing entry for every request (up to 250) on the page's heap: that is the browser's
-    // record of the token requests, not the app's, and a real page's buffer fills and stops the same way.
-    await page.evaluate(() => performance.clearResourceTimings());
-    await cdp.send("HeapProfiler.collectGarbage");
-    const usage = await cdp.send("Runtime.getHeapUsage");
-    return usage.usedSize;
-  };
-  for (let i = 0; i < SOAK_WARM_UP; i++) await renewOnce(page, setup);
   let tokenRequests = 0;
   page.on("request", (request) => {
     if (classify(request.url(), setup) === "token") tokenRequests += 1;
   });
-  const samples: { renewals: number; bytes: number }[] = [{ renewals: 0, bytes: await heap() }];
-  for (let i = 1; i <= RENEWALS; i++) {
-    await renewOnce(page, setup);
-    if (i % SOAK_STEP === 0 || i === RENEWALS) samples.push({ renewals: i, bytes: await heap() });
+  // The first snapshot comes one step before the first sample: the heap read right after a snapshot was some
+  // 50 KiB lower than a step later (the snapshot's own work settles), which would tilt the slope.
+  await page.evaluate(renewalsInPage(SOAK_WARM_UP - SOAK_STEP));
+  const first = await takeComposition(page, cdp);
+  await page.evaluate(renewalsInPage(SOAK_STEP));
+  const warmUpRequests = tokenRequests;
+  const samples: HeapSample[] = [{ renewals: 0, bytes: await readHeap(page, cdp) }];
+  for (let done = 0; done < RENEWALS;) {
+    const step = Math.min(SOAK_STEP, RENEWALS - done);
+    await page.evaluate(renewalsInPage(step));
+    done += step;
+    samples.push({ renewals: done, bytes: await readHeap(page, cdp) });
   }
+  const growth = compositionGrowth(first, await takeComposition(page, cdp));
   await context.close();
-  return { samples, tokenRequests, perHundred: slope(samples) * 100 };
-}
-
-/** Least-squares slope of bytes over renewals. */
-function slope(samples: { renewals: number; bytes: number }[]): number {
-  const n = samples.length;
-  if (n < 2) return 0;
-  const meanX = samples.reduce((sum, { renewals }) => sum + renewals, 0) / n;
-  const meanY = samples.reduce((sum, { bytes }) => sum + bytes, 0) / n;
-  let covariance = 0;
-  let variance = 0;
-  for (const { renewals, bytes } of samples) {
-    covariance += (renewals - meanX) * (bytes - meanY);
-    variance += (renewals - meanX) ** 2;
-  }
-  return variance === 0 ? 0 : covariance / variance;
+  return { samples, tokenRequests: tokenRequests - warmUpRequests, perHundred: slope(samples) * 100, growth };
 }
 
 /**
@@ -415,12 +410,21 @@ async function signedInState(setup: Setup) {
 }
 
 function formatSoak(heap: Awaited<ReturnType<typeof heapSoak>>): string[] {
+  const signed = (bytes: number) => `${bytes >= 0 ? "+" : "-"}${kib(Math.abs(bytes))}`;
+  const { growth } = heap;
   return [
-    `Heap soak: ${RENEWALS} renewals after ${SOAK_WARM_UP} to warm up, heap after a forced GC every ${SOAK_STEP} ` +
-      `(${heap.tokenRequests} token requests):`,
+    `Heap soak: ${RENEWALS} renewals after ${SOAK_WARM_UP} to warm up, "Renew now" pressed by a loop in the page, ` +
+      `heap after a forced GC every ${SOAK_STEP} (${heap.tokenRequests} token requests):`,
     `  ${heap.samples.map(({ bytes }) => kib(bytes)).join(" -> ")}`,
-    `  growth per 100 renewals: ${heap.perHundred >= 0 ? "+" : ""}${kib(heap.perHundred)} ` +
-      `(least-squares slope; goal under 5 KiB)`,
+    `  growth per 100 renewals: ${signed(heap.perHundred)} (least-squares slope; goal under 5 KiB)`,
+    `  by heap snapshots over the last ${RENEWALS + SOAK_STEP} renewals: compiled code ${signed(growth.code)}, JS values ` +
+      `${signed(growth.values)}; outside the JS heap, the browser's own objects ${signed(growth.native)} ` +
+      `(DevTools keeps a record of each request while Playwright watches the network)`,
+    `  object kinds that grew most: ${
+      growth.grown.length === 0
+        ? "none"
+        : growth.grown.map(({ name, count, bytes }) => `${name} +${count} (${signed(bytes)})`).join(", ")
+    }`,
   ];
 }
 
