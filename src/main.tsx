@@ -25,6 +25,7 @@ const appBaseUrl = new URL(basePath, window.location.origin).href;
 // What this load will need, fetched while config.json is (index.html preloads it with the HTML).
 preloadForLocation(window.location, basePath, window.localStorage, {
   authClient: () => void import("./auth/createUserManager").catch(() => undefined),
+  verification: () => void import("./auth/verify/verifyIdToken").catch(() => undefined),
   apiClient: () => {
     void import("./api/createApiClient").catch(() => undefined);
     // Every API call waits for the request authorizer too (src/auth/lazyRequestAuthorizer.ts).

@@ -4,6 +4,8 @@ import { hasStoredSession } from "./auth";
 export interface Preloads {
   /** oidc-client-ts and the verifying UserManager. */
   authClient(): void;
+  /** The id_token verification code (jose), which a sign-in response needs the moment its tokens arrive. */
+  verification(): void;
   /** The API client. */
   apiClient(): void;
   /** The library page, where sign-in from the start page returns. */
@@ -15,7 +17,9 @@ export interface Preloads {
 /**
  * Starts fetching the code this page load is about to need, so that it arrives alongside config.json instead of
  * after it: a stored session or a sign-in response means the auth client and an API call are coming, and a sign-in
- * response most often goes on to the library; a signed-out visitor at the base path sees the start page. A wrong
+ * response most often goes on to the library; a signed-out visitor at the base path sees the start page. A sign-in
+ * response's id_token is verified the moment the token response arrives, so its verification code comes along too,
+ * rather than after the token request (a stored session's renewal is minutes away, and loads it in idle time). A wrong
  * guess costs a download, never a failure: every loader is also the one the app uses later, and a failed fetch is
  * retried there.
  * @param location the page's path and query string (`location.pathname`, `location.search`)
@@ -35,7 +39,11 @@ export function preloadForLocation(
     preloads.startPage();
   }
   if (!signInResponse && !signedIn) return;
+  const exchange = signInResponse && query.has("code");
   preloads.authClient();
+  // Asked for before the API client: the browser fetches a few files at a time, and the token response (which
+  // needs it) comes before any API call.
+  if (exchange) preloads.verification();
   preloads.apiClient();
-  if (signInResponse && query.has("code")) preloads.libraryPage();
+  if (exchange) preloads.libraryPage();
 }

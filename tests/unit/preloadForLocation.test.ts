@@ -8,6 +8,7 @@ function started(url: string, basePath = "/", storage: Storage = window.localSto
   const calls: (keyof Preloads)[] = [];
   preloadForLocation({ pathname, search }, basePath, storage, {
     authClient: () => calls.push("authClient"),
+    verification: () => calls.push("verification"),
     apiClient: () => calls.push("apiClient"),
     libraryPage: () => calls.push("libraryPage"),
     startPage: () => calls.push("startPage"),
@@ -49,8 +50,22 @@ describe("preloadForLocation", () => {
     });
   });
 
-  it("starts the library page as well on a sign-in response: where a sign-in from the start page goes", () => {
-    expect(started("/callback?code=abc&state=xyz")).toEqual(["authClient", "apiClient", "libraryPage"]);
+  it("starts the id_token's verification code and the library page as well on a sign-in response", () => {
+    // The verification is needed the moment the token response arrives; the library is where sign-in goes on to.
+    // The verification code goes before the API client's: it is needed first, and the browser fetches a few
+    // files at a time.
+    expect(started("/callback?code=abc&state=xyz")).toEqual([
+      "authClient",
+      "verification",
+      "apiClient",
+      "libraryPage",
+    ]);
+  });
+
+  it("leaves the verification code to idle time when a session is stored: its renewal is minutes away", () => {
+    withStoredSession((storage) => {
+      expect(started("/assets", "/", storage)).not.toContain("verification");
+    });
   });
 
   it("does not fetch the library for an error response, which shows a problem instead", () => {
