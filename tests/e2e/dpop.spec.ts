@@ -50,9 +50,10 @@ function recordApiCalls(page: Page, sandbox: Sandbox) {
   const calls: { method: string; url: string; authorization?: string; dpop?: string }[] = [];
   page.on("request", async (request) => {
     if (!request.url().startsWith(sandbox.apiUrl) || request.method() === "OPTIONS") return;
-    const headers = await request.allHeaders();
+    // A request still in flight when the test ends has no headers to read any more.
+    const headers = await request.allHeaders().catch(() => undefined);
     // API calls carry the subscription key; thumbnails and media from the same host carry no credentials.
-    if (headers["ocp-apim-subscription-key"] === undefined) return;
+    if (headers?.["ocp-apim-subscription-key"] === undefined) return;
     calls.push({
       method: request.method(),
       url: request.url(),
@@ -191,15 +192,11 @@ test.describe("DPoP, with dpop: true in config.json", () => {
     expect(await storedKey(page)).toBeNull();
   });
 
-  test("three tabs renew on the real clock with one refresh per renewal, each refresh token sent once", async ({
+  test("three tabs pressing Renew now at once send each refresh token once, and stay bound to the one key", async ({
     page,
     context,
     control,
   }) => {
-    // 20-second tokens renew about every 13 s: two renewals fit in well under a minute.
-    test.setTimeout(90_000);
-    const lifetime = 20;
-    await control.setLifetimes({ accessToken: lifetime });
     await openSignedIn(page, "/session");
     const tabs = [page, await context.newPage(), await context.newPage()];
     for (const tab of tabs.slice(1)) {
@@ -208,14 +205,15 @@ test.describe("DPoP, with dpop: true in config.json", () => {
     }
     const firstJkt = decodeJwt((await storedSession(page)).access_token ?? "").cnf;
 
-    for (const renewal of [1, 2]) {
-      await expect
-        .poll(async () => (await control.stats()).refreshGrants, {
-          timeout: lifetime * 1000,
-          intervals: [250],
-        })
-        .toBe(renewal);
+    // Renewal is asked for in every tab at the same moment, twice: the tabs share the lock and the ledger, so no
+    // refresh token goes to the server twice (a rotating server would revoke the session if one did).
+    for (const round of [1, 2]) {
+      await Promise.all(tabs.map((tab) => tab.getByRole("button", { name: "Renew now" }).click()));
+      for (const tab of tabs) {
+        await expect(tab.getByTestId("renewal-state")).toHaveText(/^idle \(renewed at /);
+      }
       const stats = await control.stats();
+      expect(stats.refreshGrants).toBeGreaterThanOrEqual(round);
       expect(stats.refreshReuse).toBe(0);
     }
     const renewed = await storedSession(page);
