@@ -78,6 +78,31 @@ test.describe("Preloading", () => {
     await expect(page.getByRole("button", { name: "Sign in" }).first()).toBeVisible();
     expect(askedFirst).toBe(true);
   });
+
+  test("a sign-in response's verification code is asked for while config.json is still on its way", async ({
+    page,
+  }) => {
+    let verificationAsked = () => {};
+    const asked = new Promise<true>((resolve) => (verificationAsked = () => resolve(true)));
+    page.on("request", (request) => {
+      if (/\/verifyIdToken-[^/]+\.js$/.test(request.url())) verificationAsked();
+    });
+    await page.goto("");
+    await page.getByRole("button", { name: "Sign in" }).first().click();
+    // Only the callback's config.json is held. Without the early start the verification code is asked for after
+    // config.json and oidc-client-ts, when the code exchange begins, and the hold would run out.
+    let askedFirst = false;
+    await page.route(/\/config\.json$/, async (route) => {
+      askedFirst = await Promise.race([
+        asked,
+        new Promise<false>((resolve) => setTimeout(resolve, 5_000, false)),
+      ]);
+      await route.fallback();
+    });
+    await signInAtSandbox(page);
+    await expect(page.getByRole("heading", { name: "Library", exact: true })).toBeVisible();
+    expect(askedFirst).toBe(true);
+  });
 });
 
 for (const [what, href] of [
