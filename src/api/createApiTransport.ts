@@ -206,8 +206,6 @@ async function send(
       credentials: "omit",
       // A redirect would carry the token (and a DPoP proof) to wherever it points; no call Valet makes expects one.
       redirect: "error",
-      // The person's data never stays in the HTTP cache, where it would outlive their sign-out.
-      cache: "no-store",
       signal: init.signal,
     });
   } catch (error) {

@@ -153,12 +153,6 @@ describe("createApiClient", () => {
       expect(fetchFn).not.toHaveBeenCalled();
     });
 
-    it("keeps no answer in the HTTP cache, where it would outlive the sign-out", async () => {
-      const fetchFn = stubFetch(() => envelope({}));
-      await client(fetchFn).request("/categories");
-      expect(fetchFn.mock.calls[0]?.[1]?.cache).toBe("no-store");
-    });
-
     it("refuses to follow a redirect, which would carry the token elsewhere", async () => {
       const fetchFn = stubFetch(() => envelope({}));
       await client(fetchFn).request("/categories");
