@@ -464,6 +464,14 @@ async function main(): Promise<string> {
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await runOnce(setup));
     const ms = (pick: (run: Run) => number) => `${median(runs.map(pick)).toFixed(0).padStart(5)} ms`;
+    const medianTimings = () => [
+      `Median timings over ${RUNS} runs:`,
+      `  boot (start page usable)              ${ms((run) => run.boot)}`,
+      `  cold sign-in (click to library data)  ${ms((run) => run.coldSignIn)}`,
+      `  callback leg (callback to library)    ${ms((run) => run.callbackLeg)}`,
+      `  warm start (reload to library data)   ${ms((run) => run.warmStart)}`,
+      `  renewal ("Renew now" to renewed)      ${ms((run) => run.renewal)}`,
+    ];
     if (values.waterfall) {
       // The run whose callback leg is the median one: a typical load, not the luckiest or the noisiest.
       const byLeg = [...runs].sort((a, b) => a.callbackLeg - b.callbackLeg);
@@ -472,12 +480,7 @@ async function main(): Promise<string> {
       return [
         `Valet waterfall: production build in Chromium ${browser.version()} against the sandbox, ${RUNS} runs`,
         "",
-        `Median timings over ${RUNS} runs:`,
-        `  boot (start page usable)              ${ms((run) => run.boot)}`,
-        `  cold sign-in (click to library data)  ${ms((run) => run.coldSignIn)}`,
-        `  callback leg (callback to library)    ${ms((run) => run.callbackLeg)}`,
-        `  warm start (reload to library data)   ${ms((run) => run.warmStart)}`,
-        `  renewal ("Renew now" to renewed)      ${ms((run) => run.renewal)}`,
+        ...medianTimings(),
         "",
         ...formatWaterfall(
           `Callback leg (the run with the median leg, ${typical.callbackLeg.toFixed(0)} ms)`,
@@ -512,12 +515,7 @@ async function main(): Promise<string> {
           )
         : []),
       "",
-      `Median timings over ${RUNS} runs:`,
-      `  boot (start page usable)              ${ms((run) => run.boot)}`,
-      `  cold sign-in (click to library data)  ${ms((run) => run.coldSignIn)}`,
-      `  callback leg (callback to library)    ${ms((run) => run.callbackLeg)}`,
-      `  warm start (reload to library data)   ${ms((run) => run.warmStart)}`,
-      `  renewal ("Renew now" to renewed)      ${ms((run) => run.renewal)}`,
+      ...medianTimings(),
       `  filter change to grid updated         ${filter.median.toFixed(0).padStart(5)} ms ` +
         `(${RUNS * 2} changes; last: ${filter.last.search} search, ${filter.last.facets} facets, ` +
         `${filter.last.otherApi} other API requests)`,

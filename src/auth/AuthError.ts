@@ -1,3 +1,4 @@
+import { messageOf } from "../lib/messageOf";
 /** Where in the sign-in lifecycle an error happened; the UI picks its words and its way forward from this. */
 export type AuthErrorSource =
   | "loadUser"
@@ -131,7 +132,7 @@ function classifyBySource(source: AuthErrorSource, message: string): Kind {
 }
 
 function classify(source: AuthErrorSource, error: unknown): Kind {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const name = error instanceof Error || error instanceof DOMException ? error.name : "";
   // The verifier's own refusals (src/auth/verify), known by name so that this module imports none of it.
   if (name === "DiscoveryRejected") return kind("discovery_invalid", message);

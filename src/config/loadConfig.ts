@@ -1,6 +1,7 @@
 import { ConfigError } from "./ConfigError";
 import type { ValetConfig } from "./ValetConfig";
 import { parseConfig } from "./parseConfig";
+import { messageOf } from "../lib/messageOf";
 
 const FIELD = "config.json";
 
@@ -40,7 +41,7 @@ export async function loadConfig(
       [
         {
           field: FIELD,
-          message: `could not be fetched from ${url} (${reasonOf(error)}); check your connection and that the site is up, then try again`,
+          message: `could not be fetched from ${url} (${messageOf(error)}); check your connection and that the site is up, then try again`,
         },
       ],
       { cause: error },
@@ -57,13 +58,9 @@ export async function loadConfig(
       : "fix its syntax (double quotes around keys and strings, no trailing commas, no comments)";
     throw new ConfigError(
       "config_invalid",
-      [{ field: FIELD, message: `is not valid JSON: ${reasonOf(error)}; ${hint}` }],
+      [{ field: FIELD, message: `is not valid JSON: ${messageOf(error)}; ${hint}` }],
       { cause: error },
     );
   }
   return parseConfig(raw, appBaseUrl);
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

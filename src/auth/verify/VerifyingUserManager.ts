@@ -20,6 +20,7 @@ import { DiscoveryRejected } from "./DiscoveryRejected";
 import { IdTokenRejected } from "./IdTokenRejected";
 import { SigningKeysUnavailable } from "./SigningKeysUnavailable";
 import { verifyDiscovery, type DiscoveryFacts } from "./verifyDiscovery";
+import { messageOf } from "../../lib/messageOf";
 
 export interface VerificationSettings {
   /** The issuer the server must name, in discovery, in the callback's `iss` and in every id_token. */
@@ -297,7 +298,7 @@ export class VerifyingUserManager extends UserManager {
       if (user.refresh_token) {
         await this._client.revokeToken(user.refresh_token, "refresh_token").catch(() => undefined);
       }
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = messageOf(error);
       throw new AuthError(
         "signinPassword",
         "sign_in_failed",

@@ -9,6 +9,7 @@ import {
   type RemoteJWKSet,
 } from "jose";
 import { IdTokenRejected } from "./IdTokenRejected";
+import { messageOf } from "../../lib/messageOf";
 
 /** Asymmetric algorithms only: a public client has no secret, so an HMAC-signed id_token proves nothing. */
 export const ALLOWED_ID_TOKEN_ALGORITHMS = [
@@ -95,7 +96,7 @@ function describeJoseError(error: unknown, expected: IdTokenExpectations): IdTok
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) {
     return new IdTokenRejected("malformed", "it is not a well-formed signed token", options);
   }
-  return new IdTokenRejected("malformed", error instanceof Error ? error.message : String(error), options);
+  return new IdTokenRejected("malformed", messageOf(error), options);
 }
 
 /**
