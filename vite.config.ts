@@ -2,6 +2,7 @@ import { defineConfig } from "vitest/config";
 import solid from "vite-plugin-solid";
 import { bundleBudget } from "./scripts/bundleBudget.ts";
 import { HASHED_DIR } from "./scripts/siteHeaders.ts";
+import { signInReturnFiles } from "./scripts/signInReturnFiles.ts";
 import { staticSite } from "./scripts/staticSite.ts";
 
 /** `VALET_BASE=/valet/ npm run build` builds for a sub-path; the default serves the site at the root of its host. */
@@ -14,7 +15,22 @@ function basePath(): string {
 export default defineConfig({
   base: basePath(),
   // The start page is what a signed-out visitor loads first; the budget counts its chunks with the entry's.
-  plugins: [solid(), staticSite(), bundleBudget(["/src/pages/LandingPage.tsx"])],
+  plugins: [
+    solid(),
+    staticSite(),
+    bundleBudget(["/src/pages/LandingPage.tsx"]),
+    // What the start page prefetches for the return from sign-in: the code the callback and the library page load.
+    signInReturnFiles(
+      [
+        "/src/auth/createUserManager.ts",
+        "/src/auth/verify/verifyIdToken.ts",
+        "/src/auth/createRequestAuthorizer.ts",
+        "/src/api/createApiClient.ts",
+        "/src/pages/LibraryPage.tsx",
+      ],
+      ["/src/pages/LandingPage.tsx"],
+    ),
+  ],
   server: { host: "127.0.0.1", port: 5173, strictPort: true },
   preview: { host: "127.0.0.1", port: 4173, strictPort: true },
   build: {

@@ -1,0 +1,173 @@
+// Writes into the build the list of files a return from the sign-in page will load, so that the start page can have
+// the browser fetch them into its cache while the visitor is still there (src/prefetchSignInReturn.ts, issue 16).
+import { posix } from "node:path";
+import type { Plugin } from "vite";
+
+/**
+ * What src/signInReturnFiles.ts holds in the source: an array with one marker string, which the build replaces with
+ * the file names. Dev and unit tests keep the marker, which names no file, so nothing is fetched there.
+ */
+export const FILES_MARKER = "valet:sign-in-return-files";
+const MARKER_ARRAY = /\[\s*(["'`])valet:sign-in-return-files\1\s*\]/;
+
+/** What the list needs to know of one chunk; a subset of rolldown's RenderedChunk. */
+export interface ReturnChunkInfo {
+  fileName: string;
+  isEntry: boolean;
+  moduleIds: readonly string[];
+  /** Static imports: fetched before the importer runs. */
+  imports: readonly string[];
+}
+
+function holds(chunk: ReturnChunkInfo, modules: readonly string[]): boolean {
+  return chunk.moduleIds.some((id) => {
+    const path = id.replaceAll("\\", "/");
+    return modules.some((module) => path.endsWith(module));
+  });
+}
+
+function staticClosure(start: readonly string[], byName: ReadonlyMap<string, ReturnChunkInfo>): Set<string> {
+  const seen = new Set<string>();
+  const visit = (fileName: string) => {
+    if (seen.has(fileName)) return;
+    seen.add(fileName);
+    for (const next of byName.get(fileName)?.imports ?? []) visit(next);
+  };
+  start.forEach(visit);
+  return seen;
+}
+
+/** The chunks the first page loads: the entry, the chunks of `firstPageModules`, and all they import statically. */
+export function firstPageChunks(
+  chunks: readonly ReturnChunkInfo[],
+  firstPageModules: readonly string[],
+): Set<string> {
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  return staticClosure(
+    chunks.filter((chunk) => chunk.isEntry || holds(chunk, firstPageModules)).map((chunk) => chunk.fileName),
+    byName,
+  );
+}
+
+/**
+ * The chunks that hold `returnModules`, with everything they import statically, less what the first page already
+ * loaded (firstPageChunks): that is in the cache already. Sorted by file name, so that the same build always writes
+ * the same list.
+ * @param returnModules source paths (suffixes) the return from the sign-in page imports, e.g. "/src/pages/LibraryPage.tsx"
+ * @param firstPageModules source paths (suffixes) of the pages the visitor is on before signing in
+ * @throws Error when no chunk holds one of `returnModules` (the list would silently miss it)
+ */
+export function signInReturnChunks(
+  chunks: readonly ReturnChunkInfo[],
+  returnModules: readonly string[],
+  firstPageModules: readonly string[],
+): string[] {
+  for (const module of returnModules) {
+    if (!chunks.some((chunk) => holds(chunk, [module]))) {
+      throw new Error(`No chunk holds ${module}: the sign-in return's file list would miss it.`);
+    }
+  }
+  const loaded = firstPageChunks(chunks, firstPageModules);
+  const needed = staticClosure(
+    chunks.filter((chunk) => holds(chunk, returnModules)).map((chunk) => chunk.fileName),
+    new Map(chunks.map((chunk) => [chunk.fileName, chunk])),
+  );
+  return [...needed].filter((fileName) => !loaded.has(fileName)).sort();
+}
+
+/** Stands in the list for the stylesheets until the bundle is complete; only then are their names known. */
+export const STYLES_MARKER = "valet:sign-in-return-styles";
+const STYLES_ENTRY = /,\s*(["'`])valet:sign-in-return-styles\1/;
+
+/**
+ * Replaces the marker array in `code` with `files`, each relative to the chunk `fromFile` (both relative to the
+ * output folder), so that the page resolves them against the module's own URL and any base path works. The
+ * stylesheets' marker ends the list, for writeStyles.
+ * @returns the new code, or undefined when `code` has no marker
+ */
+export function writeFileList(code: string, fromFile: string, files: readonly string[]): string | undefined {
+  if (!MARKER_ARRAY.test(code)) return undefined;
+  return code.replace(MARKER_ARRAY, () => JSON.stringify([...relativeTo(fromFile, files), STYLES_MARKER]));
+}
+
+/**
+ * Puts `styles` in place of the stylesheets' marker that writeFileList left in the list.
+ * @returns the new code, or undefined when `code` has no such marker
+ */
+export function writeStyles(code: string, fromFile: string, styles: readonly string[]): string | undefined {
+  if (!STYLES_ENTRY.test(code)) return undefined;
+  return code.replace(STYLES_ENTRY, () =>
+    relativeTo(fromFile, styles)
+      .map((path) => `,${JSON.stringify(path)}`)
+      .join(""),
+  );
+}
+
+function relativeTo(fromFile: string, files: readonly string[]): string[] {
+  const from = posix.dirname(fromFile);
+  return files.map((file) => {
+    const path = posix.relative(from, file);
+    return path.startsWith(".") ? path : `./${path}`;
+  });
+}
+
+/**
+ * The stylesheets the `listed` chunks import, less those the `loaded` ones import (the first page has them).
+ * @param chunks each with the stylesheets it imports (vite's `viteMetadata.importedCss`)
+ */
+export function stylesOf(
+  chunks: readonly { fileName: string; importedCss: Iterable<string> }[],
+  listed: Iterable<string>,
+  loaded: ReadonlySet<string>,
+): string[] {
+  const listedSet = new Set(listed);
+  const styles = (from: (fileName: string) => boolean) =>
+    new Set(chunks.filter((chunk) => from(chunk.fileName)).flatMap((chunk) => [...chunk.importedCss]));
+  const had = styles((fileName) => loaded.has(fileName));
+  return [...styles((fileName) => listedSet.has(fileName))].filter((css) => !had.has(css)).sort();
+}
+
+/**
+ * The vite side. The scripts are written while chunks render, where their file names still carry hash placeholders:
+ * the bundler puts the final names in and lets them count in the list chunk's own hash, so that a new build of any
+ * listed file gives the list a new URL too (they are all cached for good). Stylesheets get their names later, once
+ * the bundle is complete; the hash of a chunk counts its stylesheets' names (vite adds them), so the list's hash
+ * still changes with them.
+ * @param returnModules see signInReturnChunks
+ * @param firstPageModules see signInReturnChunks
+ */
+export function signInReturnFiles(
+  returnModules: readonly string[],
+  firstPageModules: readonly string[],
+): Plugin {
+  let written = false;
+  return {
+    name: "valet:sign-in-return-files",
+    apply: "build",
+    renderStart() {
+      written = false;
+    },
+    renderChunk(code, chunk, _options, meta) {
+      if (!code.includes(FILES_MARKER)) return null;
+      const files = signInReturnChunks(Object.values(meta.chunks), returnModules, firstPageModules);
+      const replaced = writeFileList(code, chunk.fileName, files);
+      if (replaced === undefined) return null;
+      written = true;
+      return { code: replaced, map: null };
+    },
+    generateBundle(_options, bundle) {
+      if (!written)
+        this.error(`No chunk has the marker ${FILES_MARKER}: the start page would prefetch nothing.`);
+      const chunks = Object.values(bundle).flatMap((output) =>
+        output.type === "chunk" ? [{ ...output, importedCss: output.viteMetadata?.importedCss ?? [] }] : [],
+      );
+      const listed = signInReturnChunks(chunks, returnModules, firstPageModules);
+      const styles = stylesOf(chunks, listed, firstPageChunks(chunks, firstPageModules));
+      const list = chunks.find((chunk) => chunk.code.includes(STYLES_MARKER));
+      const code = list && writeStyles(list.code, list.fileName, styles);
+      if (!list || code === undefined)
+        this.error(`The sign-in return's list lost its marker ${STYLES_MARKER}.`);
+      (bundle[list.fileName] as { code: string }).code = code;
+    },
+  };
+}
