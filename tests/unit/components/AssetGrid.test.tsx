@@ -35,6 +35,27 @@ function layOut(links: HTMLElement[], columns: number) {
   });
 }
 
+describe("AssetGrid's links", () => {
+  afterEach(() => cleanup());
+
+  it("lead to each asset under the app's base path, and a click opens it in place", async () => {
+    const user = userEvent.setup();
+    const history = createMemoryHistory();
+    history.set({ value: "/valet/assets" });
+    render(() => (
+      <MemoryRouter history={history} base="/valet">
+        <Route path="/assets" component={() => <AssetGrid tiles={tiles} />} />
+        <Route path="/assets/:id" component={() => <p>Asset page</p>} />
+      </MemoryRouter>
+    ));
+    const links = screen.getAllByRole("link");
+    expect(links.map((link) => link.getAttribute("href"))).toEqual(tiles.map((t) => `/valet${t.href}`));
+    await user.click(links[2]!);
+    expect(await screen.findByText("Asset page")).toBeTruthy();
+    expect(history.get()).toBe("/valet/assets/a3");
+  });
+});
+
 describe("AssetGrid from the keyboard", () => {
   afterEach(() => cleanup());
 
