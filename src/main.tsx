@@ -1,9 +1,10 @@
 import { Router } from "@solidjs/router";
 import { render } from "solid-js/web";
-import { createLazyApiClient } from "./api/createLazyApiClient";
+import { createLazyApiClient, loadApiClientCode } from "./api/createLazyApiClient";
 import { AuthProvider, createAuth, createLazyUserManager, hasStoredSession, toRouterPath } from "./auth";
+import { loadUserManagerCode } from "./auth/createLazyUserManager";
 import { lazyDPoPProver } from "./auth/dpop/lazyDPoPProver";
-import { lazyRequestAuthorizer } from "./auth/lazyRequestAuthorizer";
+import { lazyRequestAuthorizer, loadRequestAuthorizerCode } from "./auth/lazyRequestAuthorizer";
 import { ConfigErrorPage, loadConfig, type ValetConfig } from "./config";
 import { ApiContext } from "./pages/ApiContext";
 import { RootLayout } from "./pages/RootLayout";
@@ -24,12 +25,12 @@ const appBaseUrl = new URL(basePath, window.location.origin).href;
 
 // What this load will need, fetched while config.json is (index.html preloads it with the HTML).
 preloadForLocation(window.location, basePath, window.localStorage, {
-  authClient: () => void import("./auth/createUserManager").catch(() => undefined),
+  authClient: () => void loadUserManagerCode().catch(() => undefined),
   verification: () => void import("./auth/verify/verifyIdToken").catch(() => undefined),
   apiClient: () => {
-    void import("./api/createApiClient").catch(() => undefined);
-    // Every API call waits for the request authorizer too (src/auth/lazyRequestAuthorizer.ts).
-    void import("./auth/createRequestAuthorizer").catch(() => undefined);
+    void loadApiClientCode().catch(() => undefined);
+    // Every API call waits for the request authorizer too.
+    void loadRequestAuthorizerCode().catch(() => undefined);
   },
   libraryPage: preloadLibraryPage,
   startPage: preloadStartPage,

@@ -1,5 +1,9 @@
 import { forwardWhenLoaded } from "../lib/forwardWhenLoaded";
+import { loadOnce } from "../lib/loadOnce";
 import type { ApiClient, ApiClientOptions } from "./createApiClient";
+
+/** The API client's code: one import, whether the page preloads it or a call needs it. */
+export const loadApiClientCode = /* @__PURE__ */ loadOnce(() => import("./createApiClient"));
 
 /** An {@link ApiClient} whose code loads on first use, or earlier when `preload` says a call is coming. */
 export interface LazyApiClient extends ApiClient {
@@ -13,7 +17,6 @@ export interface LazyApiClient extends ApiClient {
  */
 export function createLazyApiClient(options: ApiClientOptions): LazyApiClient {
   let client: Promise<ApiClient> | undefined;
-  const load = () =>
-    (client ??= import("./createApiClient").then(({ createApiClient }) => createApiClient(options)));
+  const load = () => (client ??= loadApiClientCode().then(({ createApiClient }) => createApiClient(options)));
   return Object.assign(Object.create(forwardWhenLoaded(load)) as ApiClient, { preload: () => void load() });
 }

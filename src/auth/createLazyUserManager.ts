@@ -1,8 +1,12 @@
 import type { User } from "oidc-client-ts";
 import { forwardWhenLoaded } from "../lib/forwardWhenLoaded";
+import { loadOnce } from "../lib/loadOnce";
 import type { AuthClient } from "./AuthClient";
 import type { AuthSettings } from "./AuthSettings";
 import { hasStoredSession } from "./storageKeys";
+
+/** The verifying UserManager's code (and oidc-client-ts): one import, whether the page preloads it or a session uses it. */
+export const loadUserManagerCode = /* @__PURE__ */ loadOnce(() => import("./createUserManager"));
 
 type Listener<T extends unknown[]> = (...args: T) => void | Promise<void>;
 
@@ -20,7 +24,7 @@ export function createLazyUserManager(
 
   let manager: ReturnType<typeof load> | undefined;
   function load() {
-    return import("./createUserManager").then(({ createUserManager }) => {
+    return loadUserManagerCode().then(({ createUserManager }) => {
       const userManager = createUserManager(settings, storage);
       // Listeners added before the library arrived hear its events from now on.
       userManager.events.addUserLoaded(async (user) => {

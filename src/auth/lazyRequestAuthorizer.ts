@@ -1,9 +1,13 @@
+import { loadOnce } from "../lib/loadOnce";
 import type {
   RequestAuthorizer,
   RequestAuthorizerOptions,
   RefusedRequest,
   RequestToAuthorize,
 } from "./createRequestAuthorizer";
+
+/** The request authorizer's code: one import, whether the page preloads it or the first API call needs it. */
+export const loadRequestAuthorizerCode = /* @__PURE__ */ loadOnce(() => import("./createRequestAuthorizer"));
 
 /**
  * {@link createRequestAuthorizer}, loaded with the first API call (which loads the API client too): the first page
@@ -12,7 +16,7 @@ import type {
 export function lazyRequestAuthorizer(options: RequestAuthorizerOptions): RequestAuthorizer {
   let loaded: Promise<RequestAuthorizer> | undefined;
   const authorizer = () =>
-    (loaded ??= import("./createRequestAuthorizer").then(({ createRequestAuthorizer }) =>
+    (loaded ??= loadRequestAuthorizerCode().then(({ createRequestAuthorizer }) =>
       createRequestAuthorizer(options),
     ));
   const authorize = async (request: RequestToAuthorize) => (await authorizer()).authorize(request);
