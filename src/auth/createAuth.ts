@@ -4,11 +4,11 @@ import type { Auth } from "./Auth";
 import type { AuthClient } from "./AuthClient";
 import { toAuthError } from "./AuthError";
 import { createIdleSignOut, idleLimitPassed } from "./session/createIdleSignOut";
-import { createRefreshLedger } from "./session/createRefreshLedger";
 import { createRenewalLock, type RenewalLock } from "./session/createRenewalLock";
 import { createSessionKeeper } from "./session/createSessionKeeper";
 import { createSignOutGate, type SignOutGate } from "./session/createSignOutGate";
 import { forgetSession } from "./session/forgetSession";
+import { pageRefreshLedger } from "./session/pageRefreshLedger";
 import { signOutSession } from "./session/signOutSession";
 import { watchStoredUser } from "./session/watchStoredUser";
 import { createSignIn } from "./signIn/createSignIn";
@@ -69,10 +69,12 @@ export function createAuth(options: CreateAuthOptions): Auth {
   const scope = `${userManager.settings.authority}:${userManager.settings.client_id}`;
   const lock = options.renewalLock ?? createRenewalLock(`valet.renewal:${scope}`);
   const gate = options.signOutGate ?? createSignOutGate(`valet.signout:${scope}`);
-  const ledger = createRefreshLedger();
+  const ledger = pageRefreshLedger();
   const keeper = createSessionKeeper({
     userManager,
     ledger,
+    // The app's UserManager (createUserManager's VerifyingUserManager) records each refresh in this same ledger.
+    recordedByUserManager: true,
     lock,
     now,
     user: () => state.user,

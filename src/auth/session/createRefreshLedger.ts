@@ -12,6 +12,11 @@ export interface RefreshLedger {
   replacementFor(refreshToken: string): Promise<string | undefined>;
   /** Forgets the last renewal: nothing of a session may outlive its sign-out. */
   clear(): Promise<void>;
+  /**
+   * Opens the database and readies the hashing that `record` and `replacementFor` need, so that the first renewal of
+   * a page does not pay for it (issue 16). Reads and writes nothing.
+   */
+  warm(): Promise<void>;
 }
 
 const DATABASE = "valet";
@@ -43,6 +48,7 @@ export function createRefreshLedger(indexedDb: IDBFactory | undefined = globalTh
       record: async () => undefined,
       replacementFor: async () => undefined,
       clear: async () => undefined,
+      warm: async () => undefined,
     };
   }
   let database: Promise<IDBDatabase> | undefined;
@@ -52,19 +58,23 @@ export function createRefreshLedger(indexedDb: IDBFactory | undefined = globalTh
       request.onupgradeneeded = () => request.result.createObjectStore(STORE);
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
+    }).catch((error: unknown) => {
+      // Opened in idle time too: a failure there must not stay for the renewal that tries again.
+      database = undefined;
+      throw error;
     }));
 
   return {
     async record(spentRefreshToken, session) {
-      const spent = await fingerprint(spentRefreshToken);
-      const transaction = (await open()).transaction(STORE, "readwrite");
+      const [spent, db] = await Promise.all([fingerprint(spentRefreshToken), open()]);
+      const transaction = db.transaction(STORE, "readwrite");
       transaction.objectStore(STORE).put({ spent, session }, KEY);
       // Committed before the lock is released, so the next tab's read sees it.
       await completed(transaction);
     },
     async replacementFor(refreshToken) {
-      const wanted = await fingerprint(refreshToken);
-      const request = (await open()).transaction(STORE, "readonly").objectStore(STORE).get(KEY);
+      const [wanted, db] = await Promise.all([fingerprint(refreshToken), open()]);
+      const request = db.transaction(STORE, "readonly").objectStore(STORE).get(KEY);
       await completed(request);
       const entry = request.result as { spent?: string; session?: string } | undefined;
       return entry?.spent === wanted ? entry.session : undefined;
@@ -73,6 +83,9 @@ export function createRefreshLedger(indexedDb: IDBFactory | undefined = globalTh
       const transaction = (await open()).transaction(STORE, "readwrite");
       transaction.objectStore(STORE).delete(KEY);
       await completed(transaction);
+    },
+    async warm() {
+      await Promise.all([open(), fingerprint("")]);
     },
   };
 }

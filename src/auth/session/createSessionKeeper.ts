@@ -26,7 +26,12 @@ export interface SessionKeeperOptions {
   report: (error: AuthError | null) => void;
   lock: RenewalLock;
   /** Where the tab that renews tells the others which refresh token it spent; see createRefreshLedger. */
-  ledger?: RefreshLedger;
+  ledger?: Pick<RefreshLedger, "record" | "replacementFor">;
+  /**
+   * `userManager.signinSilent` records its answer in that ledger itself (VerifyingUserManager does, the moment the
+   * answer arrives and before verifying it), so the keeper does not write the same record a second time.
+   */
+  recordedByUserManager?: boolean;
   now: () => number;
   random?: () => number;
   /** Attempts per episode before giving up until the next trigger. */
@@ -53,10 +58,9 @@ const CLOCK_CHECK_MS = 5_000;
 // A wake-up this much later than planned means the machine slept or the clock jumped.
 const CLOCK_JUMP_MS = 10_000;
 
-const NO_LEDGER: RefreshLedger = {
+const NO_LEDGER: Pick<RefreshLedger, "record" | "replacementFor"> = {
   record: async () => undefined,
   replacementFor: async () => undefined,
-  clear: async () => undefined,
 };
 
 /**
@@ -67,7 +71,7 @@ const NO_LEDGER: RefreshLedger = {
  */
 async function renewUnderLock(
   options: SessionKeeperOptions,
-  ledger: RefreshLedger,
+  ledger: Pick<RefreshLedger, "record" | "replacementFor">,
   request: RenewOptions,
 ): Promise<string | undefined> {
   const { userManager, now } = options;
@@ -90,7 +94,9 @@ async function renewUnderLock(
     return handedOver.access_token;
   }
   const renewed = await userManager.signinSilent();
-  if (spent && renewed) await ledger.record(spent, renewed.toStorageString()).catch(() => undefined);
+  if (spent && renewed && !options.recordedByUserManager) {
+    await ledger.record(spent, renewed.toStorageString()).catch(() => undefined);
+  }
   return renewed?.access_token;
 }
 

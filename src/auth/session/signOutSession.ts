@@ -13,7 +13,7 @@ export interface SignOutSessionOptions {
   gate: SignOutGate;
   /** The lock renewals run under. */
   lock: RenewalLock;
-  ledger: RefreshLedger;
+  ledger: Pick<RefreshLedger, "replacementFor" | "clear">;
   /** Loads a page in place of the app. */
   leave: (url: string) => void;
   /** The app's base path: the start page when no post-logout URI is configured. */

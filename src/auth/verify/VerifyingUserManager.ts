@@ -7,7 +7,8 @@ import {
   type UserManagerSettings,
 } from "oidc-client-ts";
 import { AuthError } from "../AuthError";
-import { createRefreshLedger, type RefreshLedger } from "../session/createRefreshLedger";
+import type { RefreshLedger } from "../session/createRefreshLedger";
+import { pageRefreshLedger } from "../session/pageRefreshLedger";
 import {
   isPasswordSession,
   markPasswordSession,
@@ -21,6 +22,8 @@ import { IdTokenRejected } from "./IdTokenRejected";
 import { SigningKeysUnavailable } from "./SigningKeysUnavailable";
 import { verifyDiscovery, type DiscoveryFacts } from "./verifyDiscovery";
 import { messageOf } from "../../lib/messageOf";
+import { warmRenewal } from "../session/warmRenewal";
+import { whenIdle } from "../session/whenIdle";
 
 export interface VerificationSettings {
   /** The issuer the server must name, in discovery, in the callback's `iss` and in every id_token. */
@@ -41,7 +44,7 @@ export interface VerificationSettings {
    * Where a refresh's answer is recorded the moment it arrives, before it is verified, so that no tab sends the
    * spent refresh token again (see createRefreshLedger). Defaults to the IndexedDB ledger the session keeper reads.
    */
-  ledger?: Pick<RefreshLedger, "record">;
+  ledger?: Pick<RefreshLedger, "record" | "warm">;
 }
 
 const DISCOVERY_CACHE_PREFIX = "valet.discovery:";
@@ -73,9 +76,6 @@ type Endpoint = (optional?: boolean) => Promise<unknown>;
 /** The session an id_token renews: its id_token, and whether it is a password session. */
 type Previous = Pick<User, "id_token" | "profile"> | null;
 
-const idle = (task: () => void) =>
-  typeof requestIdleCallback === "function" ? requestIdleCallback(task) : setTimeout(task, 1);
-
 /**
  * oidc-client-ts checks state and `sub` but not the id_token's signature, issuer, audience, expiry or issue time,
  * nor the discovery issuer or the RFC 9207 `iss` callback parameter. This UserManager adds all of that at each of
@@ -87,7 +87,7 @@ const idle = (task: () => void) =>
 export class VerifyingUserManager extends UserManager {
   private discoveryChecked: Promise<DiscoveryFacts> | undefined;
   private readonly signingKeys: SigningKeys;
-  private readonly ledger: Pick<RefreshLedger, "record">;
+  private readonly ledger: Pick<RefreshLedger, "record" | "warm">;
   /** A refresh whose answer arrived but whose verification has not settled: its refresh token is already spent. */
   private unsettled: { spent: string; renewed: User } | undefined;
   private warmed = false;
@@ -97,7 +97,7 @@ export class VerifyingUserManager extends UserManager {
     private readonly verification: VerificationSettings,
   ) {
     super(settings);
-    this.ledger = verification.ledger ?? createRefreshLedger();
+    this.ledger = verification.ledger ?? pageRefreshLedger();
     this.guardEndpoints(verification.tokenRelayUrl ?? null);
     this.signingKeys = createSigningKeys(
       async () => (await this.verifiedMetadata()).jwks_uri ?? "",
@@ -146,13 +146,21 @@ export class VerifyingUserManager extends UserManager {
     return this.discoveryChecked;
   }
 
-  /** A stored session means a renewal will come: load the verification code in idle time, not when it is due. */
+  /**
+   * A stored session means a renewal will come: what its first one would set up while the person waits is readied
+   * in idle time instead (issue 16): the ledger and the lock manager (see warmRenewal), and the verification code,
+   * loaded and run once on the stored id_token with the keys already known. Nothing is fetched.
+   */
   override async getUser(raiseEvent?: boolean): Promise<User | null> {
     const user = await super.getUser(raiseEvent);
     if (user && !this.warmed) {
       this.warmed = true;
+      const idToken = user.id_token;
       // Once per page: a failure here is met again, and reported, when a renewal needs the code.
-      idle(() => void this.signingKeys.warm().catch(() => undefined));
+      whenIdle(() => {
+        void this.signingKeys.warm(idToken).catch(() => undefined);
+        void warmRenewal(this.ledger).catch(() => undefined);
+      });
     }
     return user;
   }

@@ -1,13 +1,20 @@
 import type { JWKSCacheInput, RemoteJWKSet } from "jose";
 import { IdTokenRejected } from "./IdTokenRejected";
 import { SigningKeysUnavailable } from "./SigningKeysUnavailable";
-import type { IdTokenExpectations, verifyIdToken as VerifyIdToken } from "./verifyIdToken";
+import type {
+  IdTokenExpectations,
+  rehearseVerification as RehearseVerification,
+  verifyIdToken as VerifyIdToken,
+} from "./verifyIdToken";
 
 const JWKS_CACHE_PREFIX = "valet.jwks:";
 
 export interface SigningKeys {
-  /** Loads the verification code (jose) and the cached keys, without any request: what idle time may do. */
-  warm(): Promise<void>;
+  /**
+   * Loads the verification code (jose) and the cached keys, and checks `idToken` (the stored session's) against
+   * them once, so that the first renewal finds that code compiled; without any request: what idle time may do.
+   */
+  warm(idToken?: string): Promise<void>;
   /**
    * Makes sure current keys are at hand, fetching the key set only when none is known or it is stale.
    * @throws SigningKeysUnavailable when they could not be fetched
@@ -40,12 +47,13 @@ export function createSigningKeys(jwksUri: () => Promise<string>, cache: Storage
     | Promise<{
         keys: RemoteJWKSet;
         verifyIdToken: typeof VerifyIdToken;
+        rehearseVerification: typeof RehearseVerification;
         save(): void;
       }>
     | undefined;
   const open = () =>
     (opened ??= (async () => {
-      const [{ createIdTokenKeys, verifyIdToken }, uri] = await Promise.all([
+      const [{ createIdTokenKeys, verifyIdToken, rehearseVerification }, uri] = await Promise.all([
         import("./verifyIdToken"),
         jwksUri(),
       ]);
@@ -55,15 +63,16 @@ export function createSigningKeys(jwksUri: () => Promise<string>, cache: Storage
       const save = () => {
         if ("jwks" in seed) cache?.setItem(cacheKey, JSON.stringify(seed));
       };
-      return { keys: createIdTokenKeys(uri, seed), verifyIdToken, save };
+      return { keys: createIdTokenKeys(uri, seed), verifyIdToken, rehearseVerification, save };
     })().catch((error: unknown) => {
       opened = undefined;
       throw error;
     }));
 
   return {
-    async warm() {
-      await open();
+    async warm(idToken) {
+      const { keys, rehearseVerification } = await open();
+      if (idToken) await rehearseVerification(idToken, keys);
     },
     async load() {
       const { keys, save } = await open();

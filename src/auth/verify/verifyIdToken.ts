@@ -1,4 +1,5 @@
 import {
+  createLocalJWKSet,
   createRemoteJWKSet,
   errors,
   jwksCache,
@@ -175,4 +176,17 @@ export async function verifyIdToken(idToken: string, expected: IdTokenExpectatio
  */
 export function createIdTokenKeys(jwksUri: string, cache: JWKSCacheInput): RemoteJWKSet {
   return createRemoteJWKSet(new URL(jwksUri), { cooldownDuration: 1_000, [jwksCache]: cache });
+}
+
+/**
+ * Runs the signature check of `idToken` once with the keys `keys` already holds, for its side effects only: the
+ * browser compiles jose's verification path and readies its crypto before the first renewal needs them (issue 16).
+ * A local copy of the key set is used, so nothing is fetched whatever the token names; the outcome is dropped.
+ */
+export async function rehearseVerification(idToken: string, keys: RemoteJWKSet): Promise<void> {
+  const known = keys.jwks();
+  if (!known) return;
+  await jwtVerify(idToken, createLocalJWKSet(known), { algorithms: [...ALLOWED_ID_TOKEN_ALGORITHMS] }).catch(
+    () => undefined,
+  );
 }

@@ -64,7 +64,7 @@ export function createManagerWithServer(
       automaticSilentRenew: false,
       loadUserInfo: false,
     },
-    { issuer, ledger: { record: async () => undefined }, ...verification },
+    { issuer, ledger: { record: async () => undefined, warm: async () => undefined }, ...verification },
   );
   return { manager, posts, keyRequests, fetch };
 }

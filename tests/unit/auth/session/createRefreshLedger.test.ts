@@ -1,5 +1,5 @@
 import { IDBFactory } from "fake-indexeddb";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createRefreshLedger } from "../../../../src/auth/session/createRefreshLedger";
 
 /** Everything the ledger keeps, read straight from the database as another tab's code could. */
@@ -75,10 +75,37 @@ describe("createRefreshLedger", () => {
     expect(entry).toMatchObject({ spent: expect.stringMatching(/^[0-9a-f]{64}$/), session: "session-2" });
   });
 
+  it("opens its database on warm, before any renewal, and writes nothing", async () => {
+    const indexedDb = profile();
+    const opened = vi.spyOn(indexedDb, "open");
+    const ledger = createRefreshLedger(indexedDb);
+    await ledger.warm();
+    expect(opened).toHaveBeenCalledTimes(1);
+    // The renewal then uses the connection the warm-up opened.
+    await ledger.replacementFor("rt-1");
+    expect(opened).toHaveBeenCalledTimes(1);
+    await expect(contents(indexedDb)).resolves.toEqual([]);
+  });
+
+  it("opens its database again after a failed attempt, so that a failed warm-up costs no renewal", async () => {
+    const indexedDb = profile();
+    const open = indexedDb.open.bind(indexedDb);
+    vi.spyOn(indexedDb, "open")
+      .mockImplementationOnce(() => {
+        throw new DOMException("The database is busy.", "UnknownError");
+      })
+      .mockImplementation(open);
+    const ledger = createRefreshLedger(indexedDb);
+    await expect(ledger.warm()).rejects.toThrow("busy");
+    await ledger.record("rt-1", "session-2");
+    await expect(ledger.replacementFor("rt-1")).resolves.toBe("session-2");
+  });
+
   it("does nothing, and hands nothing over, where the browser has no IndexedDB", async () => {
     const ledger = createRefreshLedger(undefined);
     await ledger.record("rt-1", "session-2");
     await expect(ledger.replacementFor("rt-1")).resolves.toBeUndefined();
     await expect(ledger.clear()).resolves.toBeUndefined();
+    await expect(ledger.warm()).resolves.toBeUndefined();
   });
 });

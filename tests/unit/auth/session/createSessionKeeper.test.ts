@@ -17,7 +17,11 @@ describe("createSessionKeeper", () => {
   let ended: AuthError[];
   let reported: (AuthError | null)[];
 
-  const start = (initial: User, ledger?: RefreshLedger) => {
+  const start = (
+    initial: User,
+    ledger?: Pick<RefreshLedger, "record" | "replacementFor">,
+    recordedByUserManager = false,
+  ) => {
     const userManager = createTestUserManager();
     stored = initial;
     vi.mocked(userManager.getUser).mockImplementation(async () => stored);
@@ -36,6 +40,7 @@ describe("createSessionKeeper", () => {
         report: (error) => reported.push(error),
         lock: createRenewalLock("test", undefined),
         ...(ledger ? { ledger } : {}),
+        recordedByUserManager,
         now: Date.now,
         random: () => 0.5,
       });
@@ -196,6 +201,19 @@ describe("createSessionKeeper", () => {
     succeed(60);
     await keeper.renew({ force: true });
     expect(records).toEqual(["rt-first"]);
+  });
+
+  it("leaves the record to a UserManager that writes it itself: one write per renewal", async () => {
+    const records: string[] = [];
+    const ledger = {
+      record: async (spent: string) => void records.push(spent),
+      replacementFor: async () => undefined,
+    };
+    const { keeper, refresh, succeed } = start(issue(60, "rt-first"), ledger, true);
+    succeed(60);
+    await keeper.renew({ force: true });
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(records).toEqual([]);
   });
 
   it("shares one refresh among concurrent callers", async () => {

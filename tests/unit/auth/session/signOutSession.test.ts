@@ -15,8 +15,7 @@ function setUp(options: { gate?: Partial<SignOutGate>; replacement?: string } = 
   vi.mocked(userManager.signoutRedirect).mockImplementation(async (args) => {
     steps.push(`end session:${args?.id_token_hint}`);
   });
-  const ledger: RefreshLedger = {
-    record: async () => undefined,
+  const ledger: Pick<RefreshLedger, "replacementFor" | "clear"> = {
     replacementFor: async (spent) => (spent === "rt-1" ? options.replacement : undefined),
     clear: async () => void steps.push("clear ledger"),
   };

@@ -83,7 +83,7 @@ function createManager(ledger: { record: (spent: string, session: string) => Pro
       stateStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
       automaticSilentRenew: false,
     },
-    { issuer, ledger },
+    { issuer, ledger: { ...ledger, warm: async () => undefined } },
   );
   return { manager, userStore };
 }
