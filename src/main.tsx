@@ -24,7 +24,7 @@ const basePath = import.meta.env.BASE_URL;
 const appBaseUrl = new URL(basePath, window.location.origin).href;
 
 // What this load will need, fetched while config.json is (index.html preloads it with the HTML).
-preloadForLocation(window.location, basePath, window.localStorage, {
+const afterTokenRequest = preloadForLocation(window.location, basePath, window.localStorage, {
   authClient: () => void loadUserManagerCode().catch(() => undefined),
   verification: () => void import("./auth/verify/verifyIdToken").catch(() => undefined),
   apiClient: () => {
@@ -106,3 +106,10 @@ render(() => {
     </AuthProvider>
   );
 }, root);
+
+if (afterTokenRequest) {
+  // Once oidc-client-ts is in, the callback's code exchange sends its token request within the microtasks that follow
+  // (the session check and the callback wait for nothing else): a task later, the request is out.
+  const start = () => void setTimeout(afterTokenRequest);
+  loadUserManagerCode().then(start, start);
+}

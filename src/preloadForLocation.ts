@@ -22,28 +22,36 @@ export interface Preloads {
  * rather than after the token request (a stored session's renewal is minutes away, and loads it in idle time). A wrong
  * guess costs a download, never a failure: every loader is also the one the app uses later, and a failed fetch is
  * retried there.
+ *
+ * On a sign-in response, what is needed only once the tokens are in (the API client and the library page) is handed
+ * back instead of started: fetched and compiled alongside the token request, they held it back by 15-70 ms; started
+ * once it is sent, they load while it is on its way (issue 16).
  * @param location the page's path and query string (`location.pathname`, `location.search`)
  * @param basePath the base path the app is built for, ending in "/"
  * @param storage where sessions are stored
+ * @returns for a code exchange, the preloads to start once its token request has been sent
  */
 export function preloadForLocation(
   location: { pathname: string; search: string },
   basePath: string,
   storage: Storage,
   preloads: Preloads,
-): void {
+): (() => void) | undefined {
   const query = new URLSearchParams(location.search);
   const signInResponse = query.has("state") && (query.has("code") || query.has("error"));
   const signedIn = hasStoredSession(storage);
   if (!signInResponse && (location.pathname === basePath || `${location.pathname}/` === basePath)) {
     preloads.startPage();
   }
-  if (!signInResponse && !signedIn) return;
-  const exchange = signInResponse && query.has("code");
+  if (!signInResponse && !signedIn) return undefined;
   preloads.authClient();
-  // Asked for before the API client: the browser fetches a few files at a time, and the token response (which
-  // needs it) comes before any API call.
-  if (exchange) preloads.verification();
-  preloads.apiClient();
-  if (exchange) preloads.libraryPage();
+  if (!(signInResponse && query.has("code"))) {
+    preloads.apiClient();
+    return undefined;
+  }
+  preloads.verification();
+  return () => {
+    preloads.apiClient();
+    preloads.libraryPage();
+  };
 }

@@ -2,17 +2,28 @@ import { describe, expect, it } from "vitest";
 import { USER_STORE_KEY_PREFIX } from "../../src/auth/storageKeys";
 import { preloadForLocation, type Preloads } from "../../src/preloadForLocation";
 
-/** Which loaders a page load at `url` (path and query) started, in order. */
-function started(url: string, basePath = "/", storage: Storage = window.localStorage): (keyof Preloads)[] {
+/**
+ * Which loaders a page load at `url` (path and query) started, in order; those it handed back for after the token
+ * request follow "tokenRequestSent".
+ */
+function started(
+  url: string,
+  basePath = "/",
+  storage: Storage = window.localStorage,
+): (keyof Preloads | "tokenRequestSent")[] {
   const { pathname, search } = new URL(url, "https://valet.example");
-  const calls: (keyof Preloads)[] = [];
-  preloadForLocation({ pathname, search }, basePath, storage, {
+  const calls: (keyof Preloads | "tokenRequestSent")[] = [];
+  const afterTokenRequest = preloadForLocation({ pathname, search }, basePath, storage, {
     authClient: () => calls.push("authClient"),
     verification: () => calls.push("verification"),
     apiClient: () => calls.push("apiClient"),
     libraryPage: () => calls.push("libraryPage"),
     startPage: () => calls.push("startPage"),
   });
+  if (afterTokenRequest) {
+    calls.push("tokenRequestSent");
+    afterTokenRequest();
+  }
   return calls;
 }
 
@@ -50,16 +61,23 @@ describe("preloadForLocation", () => {
     });
   });
 
-  it("starts the id_token's verification code and the library page as well on a sign-in response", () => {
-    // The verification is needed the moment the token response arrives; the library is where sign-in goes on to.
-    // The verification code goes before the API client's: it is needed first, and the browser fetches a few
-    // files at a time.
+  it("starts the auth client and the id_token's verification code on a sign-in response, and the rest after", () => {
+    // The verification is needed the moment the token response arrives. The API client and the library (where
+    // sign-in goes on to) are needed only after it, so they load while the token request is on its way rather than
+    // compete with it.
     expect(started("/callback?code=abc&state=xyz")).toEqual([
       "authClient",
       "verification",
+      "tokenRequestSent",
       "apiClient",
       "libraryPage",
     ]);
+  });
+
+  it("treats a code without a state as no sign-in response, also when a session is stored", () => {
+    withStoredSession((storage) => {
+      expect(started("/assets?code=abc", "/", storage)).toEqual(["authClient", "apiClient"]);
+    });
   });
 
   it("leaves the verification code to idle time when a session is stored: its renewal is minutes away", () => {
