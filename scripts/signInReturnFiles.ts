@@ -14,13 +14,16 @@ const MARKER_ARRAY = /\[\s*(["'`])valet:sign-in-return-files\1\s*\]/;
 export interface ReturnChunkInfo {
   fileName: string;
   isEntry: boolean;
+  /** The module a facade chunk re-exports (it holds no module itself), or the entry module of an entry chunk. */
+  facadeModuleId: string | null;
   moduleIds: readonly string[];
   /** Static imports: fetched before the importer runs. */
   imports: readonly string[];
 }
 
+/** Whether the chunk holds one of `modules`, or is the facade an import of one of them loads. */
 function holds(chunk: ReturnChunkInfo, modules: readonly string[]): boolean {
-  return chunk.moduleIds.some((id) => {
+  return [...chunk.moduleIds, ...(chunk.facadeModuleId ? [chunk.facadeModuleId] : [])].some((id) => {
     const path = id.replaceAll("\\", "/");
     return modules.some((module) => path.endsWith(module));
   });

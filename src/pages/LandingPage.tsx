@@ -1,31 +1,9 @@
 import { A } from "@solidjs/router";
-import { createEffect, lazy, onMount, Show, Suspense } from "solid-js";
-import { AuthProblem, useAuth, type Auth } from "../auth";
+import { lazy, onMount, Show, Suspense } from "solid-js";
+import { AuthProblem, useAuth } from "../auth";
 
 // Its own chunk: a deployment that leaves password sign-in off never downloads it.
 const PasswordSignIn = lazy(() => import("./PasswordSignIn"));
-
-/** Fetches the code the return from sign-in needs into the cache (src/prefetchSignInReturn.ts); best effort. */
-function prefetchSignInReturn(): void {
-  void import("../prefetchSignInReturn")
-    .then((module) => module.prefetchSignInReturn(document))
-    .catch(() => undefined);
-}
-
-/**
- * A visitor at the front door is likely to sign in: once the page is idle, and at the latest when a sign-in starts
- * (from this page's button or the header's), the code the callback will run is fetched, so that it comes from the
- * cache when the auth server sends the visitor back instead of competing with the token request. Browsers without
- * idle callbacks (Safari) do not prefetch either.
- */
-function prefetchForSignIn(auth: Auth): void {
-  onMount(() => {
-    if (typeof requestIdleCallback === "function") requestIdleCallback(prefetchSignInReturn);
-  });
-  createEffect(() => {
-    if (auth.state.status === "signingIn") prefetchSignInReturn();
-  });
-}
 
 /**
  * The front door: what Valet is, and the way in.
@@ -33,7 +11,13 @@ function prefetchForSignIn(auth: Auth): void {
  */
 export default function LandingPage(props: { passwordSignIn?: boolean }) {
   const auth = useAuth();
-  prefetchForSignIn(auth);
+  // The code a return from sign-in will need, fetched while the visitor is here (src/prefetchForSignIn.ts).
+  onMount(() => {
+    import("../prefetchForSignIn").then(
+      (module) => module.prefetchForSignIn(auth),
+      () => undefined,
+    );
+  });
   return (
     <>
       <h1 tabindex="-1">Your MediaValet library, in the browser</h1>

@@ -1,0 +1,26 @@
+import { createEffect, createRoot } from "solid-js";
+import type { Auth } from "./auth";
+import { prefetchSignInReturn } from "./prefetchSignInReturn";
+
+/**
+ * A visitor at the front door is likely to sign in. Once the page is idle, and at the latest when a sign-in starts
+ * (from the start page's button or the header's), the code the return from the auth server will run is fetched into
+ * the cache, so that the callback does not fetch it then, alongside its token request. The start page calls this
+ * from a lazily loaded chunk, which keeps it off the first page's budget. Browsers without idle callbacks (Safari)
+ * have no prefetch either; there it waits for a sign-in, where adding the links costs nothing.
+ */
+export function prefetchForSignIn(auth: Pick<Auth, "state">, document: Document = window.document): void {
+  createRoot((dispose) => {
+    let done = false;
+    const prefetch = () => {
+      if (done) return;
+      done = true;
+      dispose();
+      prefetchSignInReturn(document);
+    };
+    if (typeof requestIdleCallback === "function") requestIdleCallback(prefetch);
+    createEffect(() => {
+      if (auth.state.status === "signingIn") prefetch();
+    });
+  });
+}

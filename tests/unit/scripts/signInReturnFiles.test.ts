@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import {
+  firstPageChunks,
+  signInReturnChunks,
+  stylesOf,
+  writeFileList,
+  writeStyles,
+  type ReturnChunkInfo,
+} from "../../../scripts/signInReturnFiles";
+
+function chunk(
+  fileName: string,
+  moduleIds: string[],
+  imports: string[] = [],
+  isEntry = false,
+): ReturnChunkInfo {
+  return { fileName, moduleIds, imports, isEntry, facadeModuleId: isEntry ? (moduleIds[0] ?? null) : null };
+}
+
+// A build like Valet's: the entry and the start page share a chunk; the library page and the API client share small
+// chunks with each other and with pages the return does not load.
+const chunks = [
+  chunk("static/index-a.js", ["/app/src/main.tsx"], ["static/start-b.js"], true),
+  chunk("static/start-b.js", ["/app/node_modules/solid-js/dist/solid.js", "/app/src/pages/LandingPage.tsx"]),
+  chunk(
+    "static/LibraryPage-c.js",
+    ["/app/src/pages/LibraryPage.tsx"],
+    ["static/start-b.js", "static/Pager-d.js"],
+  ),
+  chunk("static/Pager-d.js", ["/app/src/components/Pager.tsx"], ["static/start-b.js"]),
+  chunk("static/createApiClient-e.js", ["/app/src/api/createApiClient.ts"], ["static/ApiError-f.js"]),
+  chunk("static/ApiError-f.js", ["/app/src/api/ApiError.ts"]),
+  chunk("static/AssetPage-g.js", ["/app/src/pages/AssetPage.tsx"], ["static/Pager-d.js", "static/hls-h.js"]),
+  chunk("static/hls-h.js", ["/app/node_modules/hls.js/dist/hls.light.mjs"]),
+];
+
+describe("signInReturnChunks", () => {
+  it("lists the return's chunks and all they import, but nothing the first page loaded nor any other page's", () => {
+    expect(
+      signInReturnChunks(
+        chunks,
+        ["/src/pages/LibraryPage.tsx", "/src/api/createApiClient.ts"],
+        ["/src/pages/LandingPage.tsx"],
+      ),
+    ).toEqual([
+      "static/ApiError-f.js",
+      "static/LibraryPage-c.js",
+      "static/Pager-d.js",
+      "static/createApiClient-e.js",
+    ]);
+  });
+
+  it("lists the facade an import of a grouped module loads, with the group's chunk", () => {
+    const grouped = [
+      chunk("static/index-a.js", ["/app/src/main.tsx"], [], true),
+      chunk("static/api-b.js", ["/app/src/api/createApiClient.ts", "/app/src/api/ApiError.ts"]),
+      {
+        ...chunk("static/createApiClient-c.js", [], ["static/api-b.js"]),
+        facadeModuleId: "/app/src/api/createApiClient.ts",
+      },
+    ];
+    expect(signInReturnChunks(grouped, ["/src/api/createApiClient.ts"], [])).toEqual([
+      "static/api-b.js",
+      "static/createApiClient-c.js",
+    ]);
+  });
+
+  it("fails the build when a module of the return is in no chunk, rather than list less than it needs", () => {
+    expect(() => signInReturnChunks(chunks, ["/src/pages/Renamed.tsx"], [])).toThrow(
+      /No chunk holds \/src\/pages\/Renamed\.tsx/,
+    );
+  });
+
+  it("reads Windows paths", () => {
+    const windows = [chunk("static/LibraryPage-c.js", ["C:\\app\\src\\pages\\LibraryPage.tsx"])];
+    expect(signInReturnChunks(windows, ["/src/pages/LibraryPage.tsx"], [])).toEqual([
+      "static/LibraryPage-c.js",
+    ]);
+  });
+});
+
+describe("stylesOf", () => {
+  it("lists the stylesheets of the listed chunks that the first page has not loaded", () => {
+    const withCss = chunks.map((each) => ({
+      ...each,
+      importedCss:
+        each.fileName === "static/start-b.js"
+          ? ["static/index-x.css"]
+          : each.fileName === "static/LibraryPage-c.js"
+            ? ["static/index-x.css", "static/LibraryPage-y.css"]
+            : each.fileName === "static/AssetPage-g.js"
+              ? ["static/AssetPage-z.css"]
+              : [],
+    }));
+    const loaded = firstPageChunks(chunks, ["/src/pages/LandingPage.tsx"]);
+    expect([...loaded].sort()).toEqual(["static/index-a.js", "static/start-b.js"]);
+    expect(stylesOf(withCss, ["static/LibraryPage-c.js", "static/Pager-d.js"], loaded)).toEqual([
+      "static/LibraryPage-y.css",
+    ]);
+  });
+});
+
+describe("writeFileList and writeStyles", () => {
+  const minified = 'var e=["valet:sign-in-return-files"],t=import.meta.url;export{e as FILES,t as BASE};';
+
+  it("writes the files relative to the list's own chunk, then puts the stylesheets in place of their marker", () => {
+    const scripts = writeFileList(minified, "static/prefetch-a.js", ["static/LibraryPage-c.js"]);
+    expect(scripts).toBe(
+      'var e=["./LibraryPage-c.js","valet:sign-in-return-styles"],t=import.meta.url;export{e as FILES,t as BASE};',
+    );
+    expect(writeStyles(scripts ?? "", "static/prefetch-a.js", ["static/LibraryPage-y.css"])).toBe(
+      'var e=["./LibraryPage-c.js","./LibraryPage-y.css"],t=import.meta.url;export{e as FILES,t as BASE};',
+    );
+    expect(writeStyles(scripts ?? "", "static/prefetch-a.js", [])).toBe(
+      'var e=["./LibraryPage-c.js"],t=import.meta.url;export{e as FILES,t as BASE};',
+    );
+  });
+
+  it("finds the marker whatever quotes the minifier chose, and says when there is none", () => {
+    expect(writeFileList("var e=[`valet:sign-in-return-files`];", "static/a.js", [])).toBe(
+      'var e=["valet:sign-in-return-styles"];',
+    );
+    expect(writeFileList("var e=[];", "static/a.js", [])).toBeUndefined();
+    expect(writeStyles('var e=["./a.js"];', "static/a.js", [])).toBeUndefined();
+  });
+});
