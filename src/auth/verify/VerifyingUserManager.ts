@@ -194,11 +194,13 @@ export class VerifyingUserManager extends UserManager {
    * A refresh: the keys are loaded before the refresh token is sent, because once the answer arrives that token
    * is spent, and a key fetch failing then must not cost the session. The answer is recorded at once (other tabs
    * must not send the spent token either) and kept until its verification settles: a later call verifies it again
-   * instead of sending the spent token.
+   * instead of sending the spent token. The record is written before verification starts and committed before
+   * this returns or throws (so before the renewal lock is released); verification does not wait for the commit.
    */
   protected override async _useRefreshToken(args: UseRefreshTokenArgs): Promise<User> {
     const spent = args.state.refresh_token;
     let renewed = this.unsettled?.spent === spent ? this.unsettled.renewed : undefined;
+    let recorded: Promise<void> | undefined;
     if (!renewed) {
       // A session with an id_token gets a new one with each refresh (a password session's brings none).
       if (args.state.id_token) await this.signingKeys.load();
@@ -209,10 +211,20 @@ export class VerifyingUserManager extends UserManager {
       // What the refresh left unsaid (a refresh token that does not rotate, the profile) is the stored session's.
       renewed = new User({ ...args.state, ...response } as ConstructorParameters<typeof User>[0]);
       this.unsettled = { spent, renewed };
-      await this.ledger.record(spent, renewed.toStorageString()).catch(() => undefined);
+      recorded = this.ledger.record(spent, renewed.toStorageString()).catch(() => undefined);
     }
     try {
-      await this.verifyRenewal(renewed, args.state);
+      await this.settleRenewal(renewed, args.state);
+      return renewed;
+    } finally {
+      await recorded;
+    }
+  }
+
+  /** Verifies a refresh's answer, then stores and announces it; see _useRefreshToken. */
+  private async settleRenewal(renewed: User, previous: Previous): Promise<void> {
+    try {
+      await this.verifyRenewal(renewed, previous);
     } catch (error) {
       // Only keys that could not be fetched may pass later; a refused id_token is never tried again.
       if (!(error instanceof SigningKeysUnavailable)) this.unsettled = undefined;
@@ -221,7 +233,6 @@ export class VerifyingUserManager extends UserManager {
     this.unsettled = undefined;
     await this.storeUser(renewed);
     await this._events.load(renewed);
-    return renewed;
   }
 
   override async signinCallback(url: string = window.location.href): Promise<User | undefined> {

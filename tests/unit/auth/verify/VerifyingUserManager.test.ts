@@ -194,6 +194,28 @@ describe("VerifyingUserManager", () => {
     expect((await manager.getUser())?.id_token).toBe(before);
   });
 
+  it("verifies and stores a renewal while its record is committed, and ends only once it is", async () => {
+    let commit!: () => void;
+    const { manager, userStore } = createManager({
+      record: (spent, session) =>
+        new Promise<void>((resolve) => {
+          recorded.push([spent, session]);
+          commit = resolve;
+        }),
+    });
+    await userStore.set(userStoreKey, storedSession(await idToken()).toStorageString());
+    nextIdToken = await idToken();
+    let ended = false;
+    const renewal = manager.signinSilent().finally(() => (ended = true));
+
+    // The record was written before the renewed id_token was checked, which goes on without waiting for the commit.
+    await vi.waitFor(async () => expect((await manager.getUser())?.id_token).toBe(nextIdToken));
+    expect(recorded.map(([spent]) => spent)).toEqual(["rt-1"]);
+    expect(ended).toBe(false);
+    commit();
+    await expect(renewal).resolves.toMatchObject({ id_token: nextIdToken });
+  });
+
   it("does not verify again an id_token it already holds (a refresh that brings no new one)", async () => {
     const manager = await signedIn();
     // Two days on, the stored id_token is long expired: checked again, it would be refused.
