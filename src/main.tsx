@@ -9,7 +9,7 @@ import { ConfigErrorPage, loadConfig, type ValetConfig } from "./config";
 import { ApiContext } from "./pages/ApiContext";
 import { RootLayout } from "./pages/RootLayout";
 import { preloadForLocation } from "./preloadForLocation";
-import { AppRoutes, preloadLibraryPage, preloadStartPage } from "./routes";
+import { AppRoutes, preloadCallbackPage, preloadLibraryPage, preloadStartPage } from "./routes";
 import "./styles.css";
 import { installTemplatePolicy } from "./installTemplatePolicy";
 
@@ -26,6 +26,7 @@ const appBaseUrl = new URL(basePath, window.location.origin).href;
 // What this load will need, fetched while config.json is (index.html preloads it with the HTML).
 const afterTokenRequest = preloadForLocation(window.location, basePath, window.localStorage, {
   authClient: () => void loadUserManagerCode().catch(() => undefined),
+  callbackPage: preloadCallbackPage,
   verification: () => void import("./auth/verify/verifyIdToken").catch(() => undefined),
   apiClient: () => {
     void loadApiClientCode().catch(() => undefined);

@@ -4,6 +4,8 @@ import { hasStoredSession } from "./auth";
 export interface Preloads {
   /** oidc-client-ts and the verifying UserManager. */
   authClient(): void;
+  /** The redirect URI's page, which completes a sign-in. */
+  callbackPage(): void;
   /** The id_token verification code (jose), which a sign-in response needs the moment its tokens arrive. */
   verification(): void;
   /** The API client. */
@@ -45,6 +47,7 @@ export function preloadForLocation(
   }
   if (!signInResponse && !signedIn) return undefined;
   preloads.authClient();
+  if (signInResponse) preloads.callbackPage();
   if (!(signInResponse && query.has("code"))) {
     preloads.apiClient();
     return undefined;

@@ -1,7 +1,11 @@
 import { Route } from "@solidjs/router";
 import { lazy, Show, type Component } from "solid-js";
-import { AuthCallback, RequireAuth } from "./auth";
+import { RequireAuth } from "./auth";
 
+// The callback's page too: a visitor meets it once per sign-in, and the first page has no room to carry it.
+const AuthCallback = lazy(() =>
+  import("./auth/AuthCallback").then(({ AuthCallback }) => ({ default: AuthCallback })),
+);
 const LandingPage = lazy(() => import("./pages/LandingPage"));
 const LibraryPage = lazy(() => import("./pages/LibraryPage"));
 const AssetPage = lazy(() => import("./pages/AssetPage"));
@@ -16,6 +20,11 @@ const PasswordSignInPage = lazy(() => import("./pages/PasswordSignInPage"));
 /** Starts fetching the library page's code: where a sign-in from the start page returns. */
 export function preloadLibraryPage(): void {
   void LibraryPage.preload().catch(() => undefined);
+}
+
+/** Starts fetching the code of the redirect URI's page, which completes a sign-in. */
+export function preloadCallbackPage(): void {
+  void AuthCallback.preload().catch(() => undefined);
 }
 
 /** Starts fetching the start page's code. */

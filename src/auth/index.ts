@@ -1,4 +1,3 @@
-export { AuthCallback } from "./AuthCallback";
 export { AuthContext, useAuth } from "./AuthContext";
 export { AuthError, toAuthError, type AuthErrorCode, type AuthErrorSource } from "./AuthError";
 export { AuthProblem } from "./AuthProblem";

@@ -79,18 +79,26 @@ test.describe("Preloading", () => {
     expect(askedFirst).toBe(true);
   });
 
-  test("a sign-in response's verification code is asked for while config.json is still on its way", async ({
+  test("a sign-in response's page and verification code are asked for while config.json is still on its way", async ({
     page,
   }) => {
-    let verificationAsked = () => {};
-    const asked = new Promise<true>((resolve) => (verificationAsked = () => resolve(true)));
+    // Counted from the callback's own document on: the start page may have prefetched the same files.
+    let onCallback = false;
+    const wanted = [/\/verifyIdToken-[^/]+\.js$/, /\/AuthCallback-[^/]+\.js$/];
+    let allAsked = () => {};
+    const asked = new Promise<true>((resolve) => (allAsked = () => resolve(true)));
     page.on("request", (request) => {
-      if (/\/verifyIdToken-[^/]+\.js$/.test(request.url())) verificationAsked();
+      const url = request.url();
+      if (request.isNavigationRequest() && new URL(url).pathname === "/callback") onCallback = true;
+      if (!onCallback) return;
+      const index = wanted.findIndex((pattern) => pattern.test(url));
+      if (index !== -1) wanted.splice(index, 1);
+      if (wanted.length === 0) allAsked();
     });
     await page.goto("");
     await page.getByRole("button", { name: "Sign in" }).first().click();
-    // Only the callback's config.json is held. Without the early start the verification code is asked for after
-    // config.json and oidc-client-ts, when the code exchange begins, and the hold would run out.
+    // Only the callback's config.json is held. Without the early start, both are asked for only after config.json
+    // (the page as its route renders, the verification code as the code exchange begins), and the hold would run out.
     let askedFirst = false;
     await page.route(/\/config\.json$/, async (route) => {
       askedFirst = await Promise.race([

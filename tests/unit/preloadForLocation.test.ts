@@ -15,6 +15,7 @@ function started(
   const calls: (keyof Preloads | "tokenRequestSent")[] = [];
   const afterTokenRequest = preloadForLocation({ pathname, search }, basePath, storage, {
     authClient: () => calls.push("authClient"),
+    callbackPage: () => calls.push("callbackPage"),
     verification: () => calls.push("verification"),
     apiClient: () => calls.push("apiClient"),
     libraryPage: () => calls.push("libraryPage"),
@@ -67,6 +68,7 @@ describe("preloadForLocation", () => {
     // compete with it.
     expect(started("/callback?code=abc&state=xyz")).toEqual([
       "authClient",
+      "callbackPage",
       "verification",
       "tokenRequestSent",
       "apiClient",
@@ -87,7 +89,11 @@ describe("preloadForLocation", () => {
   });
 
   it("does not fetch the library for an error response, which shows a problem instead", () => {
-    expect(started("/callback?error=access_denied&state=xyz")).toEqual(["authClient", "apiClient"]);
+    expect(started("/callback?error=access_denied&state=xyz")).toEqual([
+      "authClient",
+      "callbackPage",
+      "apiClient",
+    ]);
   });
 
   it("ignores a code without a state: that is no sign-in response of Valet's", () => {
