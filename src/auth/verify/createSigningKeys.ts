@@ -58,10 +58,14 @@ export function createSigningKeys(jwksUri: () => Promise<string>, cache: Storage
         jwksUri(),
       ]);
       const cacheKey = `${JWKS_CACHE_PREFIX}${uri}`;
-      // jose fills this object whenever it fetches the keys; it is saved after each fetch and verification.
-      const seed = readCache(cache, cacheKey) ?? {};
+      // jose fills this object whenever it fetches the keys; it is saved after a fetch or a verification that
+      // brought keys newer than those saved (a verification fetches them for an unknown kid), and only then.
+      const seed: JWKSCacheInput | Record<string, never> = readCache(cache, cacheKey) ?? {};
+      let saved = "uat" in seed ? seed.uat : undefined;
       const save = () => {
-        if ("jwks" in seed) cache?.setItem(cacheKey, JSON.stringify(seed));
+        if (!("jwks" in seed) || seed.uat === saved) return;
+        cache?.setItem(cacheKey, JSON.stringify(seed));
+        saved = seed.uat;
       };
       return { keys: createIdTokenKeys(uri, seed), verifyIdToken, rehearseVerification, save };
     })().catch((error: unknown) => {
