@@ -153,7 +153,8 @@ export class VerifyingUserManager extends UserManager {
    */
   override async getUser(raiseEvent?: boolean): Promise<User | null> {
     const user = await super.getUser(raiseEvent);
-    if (user && !this.warmed) {
+    // Without a refresh token there is no renewal to ready (and the session is removed once expired).
+    if (user?.refresh_token && !this.warmed) {
       this.warmed = true;
       const idToken = user.id_token;
       // Once per page: a failure here is met again, and reported, when a renewal needs the code.

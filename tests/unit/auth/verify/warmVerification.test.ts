@@ -98,6 +98,14 @@ describe("A stored session (issue 16: the first renewal after a reload)", () => 
     expect(keyRequests).toEqual([]);
   });
 
+  it("schedules nothing for a stored session without a refresh token, which is never renewed", async () => {
+    const idleTasks = stubIdleTime();
+    const { manager } = createManagerWithServer();
+    await seedSession(manager, storedSession({ refresh_token: undefined }));
+    expect(await manager.getUser()).not.toBeNull();
+    expect(idleTasks).toEqual([]);
+  });
+
   it("schedules nothing while no session is stored", async () => {
     const idleTasks = stubIdleTime();
     const { manager } = createManagerWithServer();
