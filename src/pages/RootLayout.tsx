@@ -1,8 +1,9 @@
 import { useIsRouting, useLocation, type RouteSectionProps } from "@solidjs/router";
-import { createEffect, ErrorBoundary, on, Show } from "solid-js";
+import { createEffect, ErrorBoundary, on, onCleanup, Show } from "solid-js";
 import { toRouterPath, useAuth } from "../auth";
 import { AppErrorPage } from "../components/AppErrorPage";
 import { AppHeader } from "../components/AppHeader";
+import { focusHeadingWhenShown } from "./focusHeadingWhenShown";
 
 /** The frame of every page: header, main landmark, and focus moved to the new page's heading on navigation. */
 export function RootLayout(props: RouteSectionProps) {
@@ -19,8 +20,12 @@ export function RootLayout(props: RouteSectionProps) {
         // A page that failed is forgotten once the person goes elsewhere.
         resetError?.();
         resetError = undefined;
-        // After the new page has rendered, move focus to its heading so screen readers announce it.
-        queueMicrotask(() => main?.querySelector<HTMLElement>("h1")?.focus({ preventScroll: true }));
+        // After the new page has rendered (or, if its code is still loading, once it has), focus goes to its heading.
+        let stop: (() => void) | undefined;
+        queueMicrotask(() => {
+          if (main) stop = focusHeadingWhenShown(main);
+        });
+        onCleanup(() => stop?.());
       },
       { defer: true },
     ),
