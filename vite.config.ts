@@ -22,6 +22,7 @@ export default defineConfig({
     // What the start page prefetches for the return from sign-in: the code the callback and the library page load.
     signInReturnFiles(
       [
+        "/src/auth/AuthCallback.tsx",
         "/src/auth/createUserManager.ts",
         "/src/auth/verify/verifyIdToken.ts",
         "/src/auth/createRequestAuthorizer.ts",
@@ -51,6 +52,42 @@ export default defineConfig({
             {
               name: "start",
               test: /node_modules[\\/](solid-js|@solidjs|vite)[\\/]|vite[\\/]preload-helper|src[\\/]auth[\\/](storageKeys|AuthError)|src[\\/]pages[\\/](ApiContext|LandingPage)/,
+            },
+            // After sign-in a page load needs the auth client, the API client and a page: a few files rather than the
+            // twenty-odd small ones the bundler makes of the modules pages share (issue 16: the callback fetched 17 of
+            // them at once, beside its token request). Nothing here loads on demand only (bulk edits, downloads, CSV,
+            // the video player stay in their own files, imported when used). Each group takes only the modules it
+            // names, not what they import: that would also take modules the entry imports (the lazy API client's
+            // shell, isHttpsOrLoopback), and the first page would then load the whole group. A module only a group
+            // imports must be named in it too, or the bundler puts it beside the group's entry in a file that
+            // imports the group and is imported by it; the build warns of such cycles (scripts/signInReturnFiles.ts).
+            {
+              name: "oidc-client-ts",
+              test: /node_modules[\\/](oidc-client-ts|jwt-decode)[\\/]|src[\\/]auth[\\/](createUserManager|verify[\\/](IdTokenRejected|SigningKeysUnavailable|createSigningKeys|DiscoveryRejected|verifyDiscovery|VerifyingUserManager)|session[\\/](warmRenewal|whenIdle))\./,
+              includeDependenciesRecursively: false,
+            },
+            {
+              name: "verifyIdToken",
+              test: /node_modules[\\/]jose[\\/]|src[\\/]auth[\\/]verify[\\/]verifyIdToken\./,
+              includeDependenciesRecursively: false,
+            },
+            // The lazy client's shell (createLazyApiClient, index) is part of the entry.
+            {
+              name: "createApiClient",
+              test: /src[\\/]api[\\/](?!createLazyApiClient\.|index\.)|src[\\/]auth[\\/]createRequestAuthorizer\./,
+              includeDependenciesRecursively: false,
+            },
+            // What most pages share: the loading and error frames, the pager, the grid of tiles, permissions, dates.
+            {
+              name: "pages",
+              test: /src[\\/](components[\\/](AsyncBoundary|ErrorPanel|Pager|pageInfo|AssetGrid|gridMove|formatDate|formatBytes)|pages[\\/](createAbortableResource|permits|toAssetTile|resultsNavigation|firstParam|categoryTree))\./,
+              includeDependenciesRecursively: false,
+            },
+            // The library page with its search, filters and selection (shared with the category pages).
+            {
+              name: "LibraryPage",
+              test: /src[\\/](pages[\\/](LibraryPage|SelectionDownload|ResultsGrid|LibrarySearch|createSelection|SelectionPanel|filters[\\/])|components[\\/](LibraryFilters|FilterChips|FilterPanel|SavedSearches|SelectionBar)\.|lib[\\/]afterNextPaint\.)/,
+              includeDependenciesRecursively: false,
             },
           ],
         },

@@ -131,6 +131,27 @@ export function stylesOf(
 }
 
 /**
+ * Chunks that import each other, directly or through others (each cycle once, as the chain of file names). Legal in
+ * ES modules, but which of them runs first then depends on which one is asked for, so a module of one that uses the
+ * other's exports while it loads may find them not yet there.
+ */
+export function importCycles(chunks: readonly Pick<ReturnChunkInfo, "fileName" | "imports">[]): string[][] {
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const state = new Map<string, "open" | "done">();
+  const cycles: string[][] = [];
+  const visit = (fileName: string, path: string[]) => {
+    state.set(fileName, "open");
+    for (const next of byName.get(fileName)?.imports ?? []) {
+      if (state.get(next) === "open") cycles.push([...path.slice(path.indexOf(next)), fileName, next]);
+      else if (!state.has(next)) visit(next, [...path, fileName]);
+    }
+    state.set(fileName, "done");
+  };
+  for (const chunk of chunks) if (!state.has(chunk.fileName)) visit(chunk.fileName, []);
+  return cycles;
+}
+
+/**
  * The vite side. The scripts are written while chunks render, where their file names still carry hash placeholders:
  * the bundler puts the final names in and lets them count in the list chunk's own hash, so that a new build of any
  * listed file gives the list a new URL too (they are all cached for good). Stylesheets get their names later, once
@@ -164,6 +185,11 @@ export function signInReturnFiles(
       const chunks = Object.values(bundle).flatMap((output) =>
         output.type === "chunk" ? [{ ...output, importedCss: output.viteMetadata?.importedCss ?? [] }] : [],
       );
+      for (const cycle of importCycles(chunks)) {
+        this.warn(
+          `Chunks import each other: ${cycle.join(" → ")}. Name the modules between them in one group.`,
+        );
+      }
       const listed = signInReturnChunks(chunks, returnModules, firstPageModules);
       const styles = stylesOf(chunks, listed, firstPageChunks(chunks, firstPageModules));
       const list = chunks.find((chunk) => chunk.code.includes(STYLES_MARKER));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   firstPageChunks,
+  importCycles,
   signInReturnChunks,
   stylesOf,
   writeFileList,
@@ -122,5 +123,17 @@ describe("writeFileList and writeStyles", () => {
     );
     expect(writeFileList("var e=[];", "static/a.js", [])).toBeUndefined();
     expect(writeStyles('var e=["./a.js"];', "static/a.js", [])).toBeUndefined();
+  });
+});
+
+describe("importCycles", () => {
+  it("names each chain of chunks that import each other, and nothing in a graph without one", () => {
+    expect(importCycles(chunks)).toEqual([]);
+    const cyclic = [
+      chunk("static/index-a.js", [], ["static/group-b.js"], true),
+      chunk("static/group-b.js", [], ["static/facade-c.js"]),
+      chunk("static/facade-c.js", [], ["static/group-b.js"]),
+    ];
+    expect(importCycles(cyclic)).toEqual([["static/group-b.js", "static/facade-c.js", "static/group-b.js"]]);
   });
 });
