@@ -1,6 +1,7 @@
 import {
   createLocalJWKSet,
   createRemoteJWKSet,
+  decodeProtectedHeader,
   errors,
   jwksCache,
   jwtVerify,
@@ -180,13 +181,18 @@ export function createIdTokenKeys(jwksUri: string, cache: JWKSCacheInput): Remot
 
 /**
  * Runs the signature check of `idToken` once with the keys `keys` already holds, for its side effects only: the
- * browser compiles jose's verification path and readies its crypto before the first renewal needs them (issue 16).
- * A local copy of the key set is used, so nothing is fetched whatever the token names; the outcome is dropped.
+ * browser compiles jose's verification path, and `keys` imports the server's key, before the first renewal needs
+ * them (issue 16). Never fetches: the check runs on `keys` itself only when a local copy of its keys holds the
+ * token's key and they are fresh (jose fetches for neither then), else on the copy; the outcome is dropped.
  */
 export async function rehearseVerification(idToken: string, keys: RemoteJWKSet): Promise<void> {
   const known = keys.jwks();
   if (!known) return;
-  await jwtVerify(idToken, createLocalJWKSet(known), { algorithms: [...ALLOWED_ID_TOKEN_ALGORITHMS] }).catch(
-    () => undefined,
+  const local = createLocalJWKSet(known);
+  const held = await local(decodeProtectedHeader(idToken)).then(
+    () => true,
+    () => false,
   );
+  const options = { algorithms: [...ALLOWED_ID_TOKEN_ALGORITHMS] };
+  await jwtVerify(idToken, held && keys.fresh ? keys : local, options).catch(() => undefined);
 }

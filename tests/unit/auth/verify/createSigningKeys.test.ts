@@ -100,4 +100,37 @@ describe("createSigningKeys", () => {
     expect(keyRequests).toBe(0);
     expect(written).not.toHaveBeenCalled();
   });
+
+  describe("warmed with the stored session's id_token", () => {
+    const seed = (kids: string[]) =>
+      cache.setItem(
+        `valet.jwks:${jwksUri}`,
+        JSON.stringify({ jwks: { keys: kids.map((kid) => pairs.get(kid)?.jwk) }, uat: Date.now() }),
+      );
+
+    it("has the server's key imported before the first renewal verifies with it, fetching nothing", async () => {
+      await publish("k-1");
+      seed(["k-1"]);
+      const keys = createSigningKeys(async () => jwksUri, cache as unknown as Storage);
+      await keys.warm(await idToken("k-1"));
+
+      const imported = vi.spyOn(crypto.subtle, "importKey");
+      await keys.verify(await idToken("k-1"), { issuer, clientId });
+      expect(imported).not.toHaveBeenCalled();
+      expect(keyRequests).toBe(0);
+    });
+
+    it("fetches nothing for a token whose key it does not hold, nor when its keys are stale", async () => {
+      await publish("k-1");
+      await publish("k-2");
+      seed(["k-1"]);
+      const keys = createSigningKeys(async () => jwksUri, cache as unknown as Storage);
+      // Past jose's cooldown, when an unknown kid would make it fetch the keys again.
+      vi.setSystemTime(Date.now() + 5_000);
+      await keys.warm(await idToken("k-2"));
+      vi.setSystemTime(Date.now() + 60 * 60_000);
+      await keys.warm(await idToken("k-1"));
+      expect(keyRequests).toBe(0);
+    });
+  });
 });
