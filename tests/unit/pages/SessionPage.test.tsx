@@ -94,4 +94,21 @@ describe("SessionPage", () => {
     expect(screen.getByTestId("expires-in").textContent).toMatch(/^(59:5\d|1:00:0\d)$/);
     expect(auth.renew).toHaveBeenCalledWith({ force: true });
   });
+
+  it("shows the renewal's time with a format it made with the page, not one made while the person waits", async () => {
+    const { setUser } = renderSession(async () => "access-secret-2");
+    const state = await screen.findByTestId("renewal-state");
+    const formats = vi.spyOn(Intl, "DateTimeFormat");
+    const localeTime = vi.spyOn(Date.prototype, "toLocaleTimeString");
+    try {
+      await userEvent.setup().click(screen.getByRole("button", { name: "Renew now" }));
+      setUser(fakeUser(3600, "access-secret-2"));
+      await expect.poll(() => state.textContent).toMatch(/^idle \(renewed at \d{1,2}:\d{2}:\d{2}/);
+      expect(formats).not.toHaveBeenCalled();
+      expect(localeTime).not.toHaveBeenCalled();
+    } finally {
+      formats.mockRestore();
+      localeTime.mockRestore();
+    }
+  });
 });
