@@ -8,15 +8,19 @@ import { prefetchSignInReturn } from "./prefetchSignInReturn";
  * the cache, so that the callback does not fetch it then, alongside its token request. The start page calls this
  * from a lazily loaded chunk, which keeps it off the first page's budget. Browsers without idle callbacks (Safari)
  * have no prefetch either; there it waits for a sign-in, where adding the links costs nothing.
+ * @param fetchCode what fetches the code (injectable for tests)
  */
-export function prefetchForSignIn(auth: Pick<Auth, "state">, document: Document = window.document): void {
+export function prefetchForSignIn(
+  auth: Pick<Auth, "state">,
+  fetchCode: () => void = () => prefetchSignInReturn(window.document),
+): void {
   createRoot((dispose) => {
     let done = false;
     const prefetch = () => {
       if (done) return;
       done = true;
       dispose();
-      prefetchSignInReturn(document);
+      fetchCode();
     };
     if (typeof requestIdleCallback === "function") requestIdleCallback(prefetch);
     createEffect(() => {
