@@ -61,9 +61,10 @@ export default defineConfig({
             // shell, isHttpsOrLoopback), and the first page would then load the whole group. A module only a group
             // imports must be named in it too, or the bundler puts it beside the group's entry in a file that
             // imports the group and is imported by it; the build warns of such cycles (scripts/signInReturnFiles.ts).
+            // The callback's page rides with the auth client, which it always needs: one file, asked for early.
             {
               name: "oidc-client-ts",
-              test: /node_modules[\\/](oidc-client-ts|jwt-decode)[\\/]|src[\\/]auth[\\/](createUserManager|verify[\\/](IdTokenRejected|SigningKeysUnavailable|createSigningKeys|DiscoveryRejected|verifyDiscovery|VerifyingUserManager)|session[\\/](warmRenewal|whenIdle))\./,
+              test: /node_modules[\\/](oidc-client-ts|jwt-decode)[\\/]|src[\\/]auth[\\/](AuthCallback|createUserManager|verify[\\/](IdTokenRejected|SigningKeysUnavailable|createSigningKeys|DiscoveryRejected|verifyDiscovery|VerifyingUserManager)|session[\\/](warmRenewal|whenIdle))\./,
               includeDependenciesRecursively: false,
             },
             {

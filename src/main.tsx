@@ -80,7 +80,19 @@ const userManager = createLazyUserManager({
 });
 
 render(() => {
-  const auth = createAuth({ userManager, basePath, idleSignOutMinutes: config.idleSignOutMinutes });
+  const auth = createAuth({
+    userManager,
+    basePath,
+    idleSignOutMinutes: config.idleSignOutMinutes,
+    // The token request goes out within the microtasks after the exchange starts, once oidc-client-ts is in: a task
+    // after both, what the app needs only after the tokens starts loading.
+    onCodeExchange: afterTokenRequest
+      ? () => {
+          const start = () => void setTimeout(afterTokenRequest);
+          loadUserManagerCode().then(start, start);
+        }
+      : undefined,
+  });
   const api = createLazyApiClient({
     ...apiSettings,
     authorizer: lazyRequestAuthorizer({
@@ -107,10 +119,3 @@ render(() => {
     </AuthProvider>
   );
 }, root);
-
-if (afterTokenRequest) {
-  // Once oidc-client-ts is in, the callback's code exchange sends its token request within the microtasks that follow
-  // (the session check and the callback wait for nothing else): a task later, the request is out.
-  const start = () => void setTimeout(afterTokenRequest);
-  loadUserManagerCode().then(start, start);
-}

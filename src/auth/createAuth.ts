@@ -32,6 +32,8 @@ export interface CreateAuthOptions {
   leave?: (url: string) => void;
   /** Which tab leaves for the auth server when several sign out at once; injectable for tests. */
   signOutGate?: SignOutGate;
+  /** Told when a sign-in response's code exchange has started (see createSignIn). */
+  onCodeExchange?: () => void;
   /** The lock renewals run under; sign-out takes it too. Injectable for tests. */
   renewalLock?: RenewalLock;
 }
@@ -128,6 +130,14 @@ export function createAuth(options: CreateAuthOptions): Auth {
     renewal: keeper.status,
     getAccessToken: () => (isAuthenticated() ? state.user?.access_token : undefined),
     clearError: () => dispatch({ type: "errorCleared" }),
-    ...createSignIn({ userManager, basePath, dispatch, status, attemptStore, now }),
+    ...createSignIn({
+      userManager,
+      basePath,
+      dispatch,
+      status,
+      attemptStore,
+      now,
+      onCodeExchange: options.onCodeExchange,
+    }),
   };
 }

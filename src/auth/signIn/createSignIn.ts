@@ -19,6 +19,11 @@ export interface SignInOptions {
   /** Where automatic sign-in attempts are counted (the tab's sessionStorage: each one is a new page load). */
   attemptStore: Storage;
   now: () => number;
+  /**
+   * Told when a sign-in response's code exchange has started: its token request goes out within the microtasks that
+   * follow, once the auth client's code is in. The app starts then what it needs only after the tokens.
+   */
+  onCodeExchange?: () => void;
 }
 
 /**
@@ -33,7 +38,9 @@ export function createSignIn(
 
   const finishSignIn = async (url: string) => {
     try {
-      const user = await userManager.signinCallback(url);
+      const exchange = userManager.signinCallback(url);
+      options.onCodeExchange?.();
+      const user = await exchange;
       if (!user)
         throw new AuthError("signinCallback", "sign_in_failed", "The sign-in server sent no session.");
       dispatch({ type: "userLoaded", user });

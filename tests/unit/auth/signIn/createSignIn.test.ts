@@ -5,7 +5,7 @@ import { createSignIn } from "../../../../src/auth/signIn/createSignIn";
 import type { AuthEvent } from "../../../../src/auth/state/AuthEvent";
 import { createTestUser, createTestUserManager } from "../fakeUserManager";
 
-function setUp(status: AuthStatus = "signedOut") {
+function setUp(status: AuthStatus = "signedOut", onCodeExchange?: () => void) {
   const userManager = createTestUserManager();
   const events: AuthEvent[] = [];
   const signIn = createSignIn({
@@ -15,6 +15,7 @@ function setUp(status: AuthStatus = "signedOut") {
     status: () => status,
     attemptStore: new InMemoryWebStorage(),
     now: Date.now,
+    onCodeExchange,
   });
   return { userManager, events, signIn };
 }
@@ -53,6 +54,23 @@ describe("createSignIn", () => {
     ]);
     expect(callback).toHaveBeenCalledTimes(1);
     expect(events).toEqual([{ type: "userLoaded", user }]);
+  });
+
+  it("tells once that the code exchange has started, while its answer is still on its way", async () => {
+    const onCodeExchange = vi.fn();
+    const { userManager, signIn } = setUp("signedOut", onCodeExchange);
+    let answer: (user: ReturnType<typeof createTestUser>) => void = () => {};
+    const callback = vi
+      .spyOn(userManager, "signinCallback")
+      .mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const url = "https://valet.example/app/callback?code=c&state=s";
+    const completion = signIn.completeSignIn(url);
+    void signIn.completeSignIn(url);
+    expect(callback).toHaveBeenCalledTimes(1);
+    expect(onCodeExchange).toHaveBeenCalledTimes(1);
+    answer(createTestUser(600, { state: { returnTo: "/app/assets" } }));
+    expect(await completion).toBe("/assets");
+    expect(onCodeExchange).toHaveBeenCalledTimes(1);
   });
 
   it("turns a refused callback into a tagged error, in the state and to the caller", async () => {
