@@ -1,6 +1,7 @@
 // The JS budget: what a first visit downloads, everything else the app can load, and the on-demand libraries, in gzip.
 import { gzipSync } from "node:zlib";
 import type { Plugin } from "vite";
+import { staticClosure } from "./chunkGraph";
 
 export interface BudgetLimits {
   /** The start page for a signed-out visitor: the entry, its static imports, and the start page's own chunks. */
@@ -54,17 +55,6 @@ export interface BudgetReport {
 /** Gzip at level 9, as vite's own size report measures. */
 export function gzipSize(code: string | Uint8Array): number {
   return gzipSync(code, { level: 9 }).length;
-}
-
-function staticClosure(start: readonly string[], byName: ReadonlyMap<string, ChunkInfo>): Set<string> {
-  const seen = new Set<string>();
-  const visit = (fileName: string) => {
-    if (seen.has(fileName)) return;
-    seen.add(fileName);
-    for (const next of byName.get(fileName)?.imports ?? []) visit(next);
-  };
-  start.forEach(visit);
-  return seen;
 }
 
 /**

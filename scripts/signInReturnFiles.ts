@@ -2,6 +2,7 @@
 // the browser fetch them into its cache while the visitor is still there (src/prefetchSignInReturn.ts, issue 16).
 import { posix } from "node:path";
 import type { Plugin } from "vite";
+import { staticClosure } from "./chunkGraph";
 
 /**
  * What src/signInReturnFiles.ts holds in the source: an array with one marker string, which the build replaces with
@@ -27,17 +28,6 @@ function holds(chunk: ReturnChunkInfo, modules: readonly string[]): boolean {
     const path = id.replaceAll("\\", "/");
     return modules.some((module) => path.endsWith(module));
   });
-}
-
-function staticClosure(start: readonly string[], byName: ReadonlyMap<string, ReturnChunkInfo>): Set<string> {
-  const seen = new Set<string>();
-  const visit = (fileName: string) => {
-    if (seen.has(fileName)) return;
-    seen.add(fileName);
-    for (const next of byName.get(fileName)?.imports ?? []) visit(next);
-  };
-  start.forEach(visit);
-  return seen;
 }
 
 /** The chunks the first page loads: the entry, the chunks of `firstPageModules`, and all they import statically. */

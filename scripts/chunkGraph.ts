@@ -1,0 +1,20 @@
+// The build's chunk graph, as the budget and the sign-in return's list both read it.
+
+/** What the graph needs to know of one chunk: its file and the files it imports statically. */
+export interface ChunkNode {
+  fileName: string;
+  /** Static imports: fetched before the importer runs. */
+  imports: readonly string[];
+}
+
+/** The files `start` loads before running: themselves and everything they import statically, however deep. */
+export function staticClosure(start: readonly string[], byName: ReadonlyMap<string, ChunkNode>): Set<string> {
+  const seen = new Set<string>();
+  const visit = (fileName: string) => {
+    if (seen.has(fileName)) return;
+    seen.add(fileName);
+    for (const next of byName.get(fileName)?.imports ?? []) visit(next);
+  };
+  start.forEach(visit);
+  return seen;
+}
