@@ -1,7 +1,7 @@
 // The JS budget: what a first visit downloads, everything else the app can load, and the on-demand libraries, in gzip.
 import { gzipSync } from "node:zlib";
 import type { Plugin } from "vite";
-import { staticClosure } from "./chunkGraph";
+import { staticClosure } from "./chunkGraph.ts";
 
 export interface BudgetLimits {
   /** The start page for a signed-out visitor: the entry, its static imports, and the start page's own chunks. */

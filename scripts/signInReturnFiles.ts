@@ -2,7 +2,7 @@
 // the browser fetch them into its cache while the visitor is still there (src/prefetchSignInReturn.ts, issue 16).
 import { posix } from "node:path";
 import type { Plugin } from "vite";
-import { staticClosure } from "./chunkGraph";
+import { staticClosure } from "./chunkGraph.ts";
 
 /**
  * What src/signInReturnFiles.ts holds in the source: an array with one marker string, which the build replaces with
