@@ -1,7 +1,6 @@
 import { useSearchParams } from "@solidjs/router";
 import { createEffect, createMemo, createSignal, Show } from "solid-js";
 import { PAGE_SIZE } from "../api";
-import { afterNextPaint } from "../lib/afterNextPaint";
 import { ResultsGrid } from "./ResultsGrid";
 import { AsyncBoundary } from "../components/AsyncBoundary";
 import { LibraryFilters } from "../components/LibraryFilters";
@@ -43,11 +42,10 @@ export default function LibraryPage() {
   );
 
   // What the first paint of the results does not need (filter counts and definitions, saved searches, the
-  // selection bar's permissions) is asked for once the results are in, so the search goes out alone; and once they
-  // are on screen, so the tiles do not wait for those parts to be built (issue 16).
+  // selection bar's permissions) is asked for once the results are in, so the search goes out alone.
   const [resultsIn, setResultsIn] = createSignal(false);
   createEffect(() => {
-    if (page.state === "ready" || page.state === "errored") afterNextPaint(() => setResultsIn(true));
+    if (page.state === "ready" || page.state === "errored") setResultsIn(true);
   });
 
   const picking = useListingSelection(api, () => {

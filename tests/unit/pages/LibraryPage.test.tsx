@@ -50,28 +50,19 @@ describe("LibraryPage", () => {
     expect(screen.getByRole("link", { name: /Asset 0/ }).getAttribute("href")).toBe("/assets/a0");
   });
 
-  it("asks for the results alone first; counts, definitions, saved searches and permissions once they are shown", async () => {
-    const frames: FrameRequestCallback[] = [];
-    vi.stubGlobal("requestAnimationFrame", (callback: FrameRequestCallback) => frames.push(callback));
+  it("asks for the results alone first; counts, definitions, saved searches and permissions once they are in", async () => {
     const api = createFakeApi();
     let answer: (page: ReturnType<typeof testPage>) => void = () => {};
     api.searchAssets.mockReturnValue(new Promise((resolve) => (answer = resolve)));
     renderLibrary(api);
     await expect.poll(() => api.searchAssets.mock.calls.length).toBe(1);
-    const nothingElse = () => {
-      expect(api.getFacets).not.toHaveBeenCalled();
-      expect(api.listAttributes).not.toHaveBeenCalled();
-      expect(api.listSavedSearches).not.toHaveBeenCalled();
-      expect(api.getCurrentPermissions).not.toHaveBeenCalled();
-    };
-    nothingElse();
+    expect(api.getFacets).not.toHaveBeenCalled();
+    expect(api.listAttributes).not.toHaveBeenCalled();
+    expect(api.listSavedSearches).not.toHaveBeenCalled();
+    expect(api.getCurrentPermissions).not.toHaveBeenCalled();
 
     answer(testPage(assets));
     expect(await screen.findByText("Asset 0")).toBeTruthy();
-    // The tiles are in; the rest waits for the frame that paints them.
-    await new Promise((resolve) => setTimeout(resolve));
-    nothingElse();
-    for (const frame of frames.splice(0)) frame(0);
     await expect.poll(() => api.getFacets.mock.calls.length).toBe(1);
     expect(api.listAttributes).toHaveBeenCalledTimes(1);
     expect(api.listSavedSearches).toHaveBeenCalledTimes(1);
@@ -110,9 +101,6 @@ describe("LibraryPage", () => {
     api.searchAssets.mockResolvedValue(testPage(assets, 120, 50));
     const { history } = renderLibrary(api, "/assets?offset=50");
     await screen.findByText("Asset 0");
-    // The filters are rebuilt when their counts arrive (after the results are shown): click the settled ones.
-    await expect.poll(() => api.getFacets.mock.calls.length).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve));
     const user = userEvent.setup();
 
     await user.click(screen.getByRole("checkbox", { name: /^Image/ }));
