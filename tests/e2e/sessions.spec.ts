@@ -159,9 +159,9 @@ test.describe("Sessions stay alive", () => {
     "three tabs renew together in real time, with no clock control",
     { tag: "@slow" },
     async ({ page, context, control }) => {
-      // The honest check that the whole chain works on the real clock: 20-second tokens, renewed every ~13 s.
+      // The honest check that the whole chain works on the real clock: 12-second tokens, renewed every ~8 s.
       test.setTimeout(90_000);
-      await threeTabsRenew({ page, context, control }, 20, async () => undefined);
+      await threeTabsRenew({ page, context, control }, 12, async () => undefined);
     },
   );
 
