@@ -22,7 +22,12 @@ export function prefetchForSignIn(
       dispose();
       fetchCode();
     };
-    if (typeof requestIdleCallback === "function") requestIdleCallback(prefetch);
+    if (typeof requestIdleCallback === "function") {
+      requestIdleCallback(() => {
+        // Someone signed in who is at the front door is not about to sign in: for them it would be a wasted download.
+        if (auth.state.status === "signedOut") prefetch();
+      });
+    }
     createEffect(() => {
       if (auth.state.status === "signingIn") prefetch();
     });

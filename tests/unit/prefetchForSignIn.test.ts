@@ -42,6 +42,14 @@ describe("prefetchForSignIn", () => {
     expect(prefetchSignInReturn).toHaveBeenCalledTimes(1);
   });
 
+  it("fetches nothing at idle for someone signed in, who is not about to sign in", () => {
+    const visitor = signedOutVisitor();
+    visitor.setStatus("signedIn");
+    prefetchForSignIn(visitor.auth, prefetchSignInReturn);
+    idleTasks.forEach((task) => task());
+    expect(prefetchSignInReturn).not.toHaveBeenCalled();
+  });
+
   it("without idle callbacks (Safari, which has no prefetch either) waits for a sign-in", () => {
     vi.stubGlobal("requestIdleCallback", undefined);
     const visitor = signedOutVisitor();
