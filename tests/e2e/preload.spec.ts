@@ -35,6 +35,22 @@ async function startWithConfigPreload(href: string): Promise<SiteWithSandbox> {
   };
 }
 
+/**
+ * Holds the page's requests matching `held` until `asked` resolves or 5 s have passed, then lets them go on.
+ * @returns whether `asked` came first, to read once the page has gone on
+ */
+async function holdUntilAsked(page: Page, held: RegExp, asked: Promise<true>): Promise<() => boolean> {
+  let askedFirst = false;
+  await page.route(held, async (route) => {
+    askedFirst = await Promise.race([
+      asked,
+      new Promise<false>((resolve) => setTimeout(resolve, 5_000, false)),
+    ]);
+    await route.fallback();
+  });
+  return () => askedFirst;
+}
+
 /** Paths of the site's own requests (`pathname` only) while the page is open. */
 function appRequests(page: Page, origin: string): string[] {
   const paths: string[] = [];
@@ -66,17 +82,10 @@ test.describe("Preloading", () => {
       if (/\/LandingPage-[^/]+\.js$/.test(request.url())) startPageAsked();
     });
     // Without the early start the page's code is only asked for after config.json, and the hold would run out.
-    let askedFirst = false;
-    await page.route(/\/config\.json$/, async (route) => {
-      askedFirst = await Promise.race([
-        asked,
-        new Promise<false>((resolve) => setTimeout(resolve, 5_000, false)),
-      ]);
-      await route.fallback();
-    });
+    const askedFirst = await holdUntilAsked(page, /\/config\.json$/, asked);
     await page.goto("");
     await expect(page.getByRole("button", { name: "Sign in" }).first()).toBeVisible();
-    expect(askedFirst).toBe(true);
+    expect(askedFirst()).toBe(true);
   });
 
   test("a sign-in response's page and verification code are asked for while config.json is still on its way", async ({
@@ -99,17 +108,10 @@ test.describe("Preloading", () => {
     await page.getByRole("button", { name: "Sign in" }).first().click();
     // Only the callback's config.json is held. Without the early start, both are asked for only after config.json
     // (the page as its route renders, the verification code as the code exchange begins), and the hold would run out.
-    let askedFirst = false;
-    await page.route(/\/config\.json$/, async (route) => {
-      askedFirst = await Promise.race([
-        asked,
-        new Promise<false>((resolve) => setTimeout(resolve, 5_000, false)),
-      ]);
-      await route.fallback();
-    });
+    const askedFirst = await holdUntilAsked(page, /\/config\.json$/, asked);
     await signInAtSandbox(page);
     await expect(page.getByRole("heading", { name: "Library", exact: true })).toBeVisible();
-    expect(askedFirst).toBe(true);
+    expect(askedFirst()).toBe(true);
   });
 });
 
@@ -155,17 +157,10 @@ signedInTest.describe("Preloading, signed in", () => {
       });
       // The session check needs oidc-client-ts: hold its chunk until the library's code has been asked for. Without
       // the route's preload that request would only come after the check, and the hold would run out.
-      let askedFirst = false;
-      await page.route(/\/createUserManager-[^/]+\.js$/, async (route) => {
-        askedFirst = await Promise.race([
-          asked,
-          new Promise<false>((resolve) => setTimeout(resolve, 5_000, false)),
-        ]);
-        await route.fallback();
-      });
+      const askedFirst = await holdUntilAsked(page, /\/createUserManager-[^/]+\.js$/, asked);
       await page.goto("assets");
       await expect(page.getByRole("list", { name: "Assets" }).locator("img").first()).toBeVisible();
-      expect(askedFirst).toBe(true);
+      expect(askedFirst()).toBe(true);
     },
   );
 
