@@ -21,11 +21,7 @@ export function RootLayout(props: RouteSectionProps) {
         resetError?.();
         resetError = undefined;
         // After the new page has rendered (or, if its code is still loading, once it has), focus goes to its heading.
-        let stop: (() => void) | undefined;
-        queueMicrotask(() => {
-          if (main) stop = focusHeadingWhenShown(main);
-        });
-        onCleanup(() => stop?.());
+        if (main) onCleanup(focusHeadingWhenShown(main));
       },
       { defer: true },
     ),
