@@ -5,6 +5,11 @@ export interface AppHeaderProps {
   /** The signed-in person's name; absent when signed out. */
   userName?: string;
   signedIn: boolean;
+  /**
+   * True while the stored session is still being read at start-up: neither "Sign in" nor the user's menu is offered
+   * yet, so a signed-in person reloading a page never sees (or clicks) a "Sign in" that does not apply to them.
+   */
+  checking?: boolean;
   /** True while a sign-in or sign-out redirect is starting. */
   busy: boolean;
   onSignIn: () => void;
@@ -41,19 +46,21 @@ export function AppHeader(props: AppHeaderProps) {
       </Show>
       <div class="user-menu">
         <Show
-          when={props.signedIn}
+          when={props.signedIn || props.checking}
           fallback={
             <button type="button" class="primary" disabled={props.busy} onClick={() => props.onSignIn()}>
               Sign in
             </button>
           }
         >
-          <span class="user-name" data-testid="user-name">
-            {props.userName}
-          </span>
-          <button type="button" disabled={props.busy} onClick={() => props.onSignOut()}>
-            Sign out
-          </button>
+          <Show when={!props.checking}>
+            <span class="user-name" data-testid="user-name">
+              {props.userName}
+            </span>
+            <button type="button" disabled={props.busy} onClick={() => props.onSignOut()}>
+              Sign out
+            </button>
+          </Show>
         </Show>
       </div>
     </header>

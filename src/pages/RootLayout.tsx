@@ -34,6 +34,7 @@ export function RootLayout(props: RouteSectionProps) {
       </a>
       <AppHeader
         signedIn={auth.isAuthenticated()}
+        checking={auth.state.status === "loading"}
         userName={auth.state.user?.profile.name ?? auth.state.user?.profile.preferred_username}
         busy={auth.state.status === "signingIn" || auth.state.status === "signingOut"}
         onSignIn={() =>
