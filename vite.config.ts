@@ -39,7 +39,18 @@ export default defineConfig({
     sourcemap: false,
     assetsDir: HASHED_DIR,
     // Every browser Valet supports (ES2022) preloads modules natively; the polyfill would only add to the entry.
-    modulePreload: { polyfill: false },
+    // The HTML preloads what the entry imports. A lazily loaded chunk's own imports are left to the browser, which
+    // asks for them once the chunk is in: the list of them for every lazy import made the first page 0.5 KiB
+    // heavier (over its budget), and adding a <link> per file cost the callback page 3-14 ms of main-thread time.
+    // The return from sign-in does not wait for them: its files are prefetched (src/prefetchForSignIn.ts) and
+    // started early (src/preloadForLocation.ts), and the callback leg measured the same without the lists (issue 16).
+    modulePreload: {
+      polyfill: false,
+      resolveDependencies: (_file, deps, { hostType }) => (hostType === "html" ? deps : []),
+    },
+    // One stylesheet, loaded with the first page (3.5 KiB more of it, raw): a lazy page's styles then need no <link>
+    // added, and no list of stylesheets rides in the entry's JS.
+    cssCodeSplit: false,
     rolldownOptions: {
       output: {
         // What every page needs (Solid, the router, the preload helper, the auth binding's small shared modules) in

@@ -142,21 +142,26 @@ export function bundleBudget(
   return {
     name: "valet:bundle-budget",
     apply: "build",
-    generateBundle(_options, bundle) {
-      const chunks: ChunkInfo[] = [];
-      for (const output of Object.values(bundle)) {
-        if (output.type !== "chunk") continue;
-        chunks.push({
-          fileName: output.fileName,
-          code: output.code,
-          isEntry: output.isEntry,
-          facadeModuleId: output.facadeModuleId,
-          imports: output.imports,
-        });
-      }
-      const report = measureBudget(chunks, firstPageModules, limits);
-      console.log(`\n${formatBudget(report, limits)}\n`);
-      if (report.problems.length > 0) this.error(report.problems.join("\n"));
+    // Last, so that it measures the files as they are written: vite adds each dynamic import's list of files to
+    // preload in its own generateBundle, and measured before that the first page was 0.5 KiB lighter than served.
+    generateBundle: {
+      order: "post",
+      handler(_options, bundle) {
+        const chunks: ChunkInfo[] = [];
+        for (const output of Object.values(bundle)) {
+          if (output.type !== "chunk") continue;
+          chunks.push({
+            fileName: output.fileName,
+            code: output.code,
+            isEntry: output.isEntry,
+            facadeModuleId: output.facadeModuleId,
+            imports: output.imports,
+          });
+        }
+        const report = measureBudget(chunks, firstPageModules, limits);
+        console.log(`\n${formatBudget(report, limits)}\n`);
+        if (report.problems.length > 0) this.error(report.problems.join("\n"));
+      },
     },
   };
 }
