@@ -1,4 +1,4 @@
-import { For, Show, type JSX } from "solid-js";
+import { createMemo, For, Match, Show, Switch, untrack, type Component } from "solid-js";
 import "./FilterPanel.css";
 
 /** One value a filter can take, with how many assets of the current search have it. */
@@ -48,6 +48,32 @@ export interface FilterPanelProps {
   onRange: (group: string, from: string | undefined, to: string | undefined) => void;
 }
 
+/**
+ * A list whose items are rebuilt whole on every change (new counts, a box ticked), shown so that each item keeps its
+ * elements for as long as its key stays: otherwise every checkbox was replaced when the counts arrived or one was
+ * ticked, which dropped the focus of a keyboard user and lost a click made at that moment.
+ */
+function ByKey<T>(props: {
+  each: readonly T[];
+  keyOf: (item: T) => string;
+  /** One item's elements; `item` is the item of that key as it is now. */
+  row: Component<{ item: T }>;
+}) {
+  const items = createMemo(() => new Map(props.each.map((item) => [props.keyOf(item), item])));
+  const keys = createMemo(() => [...items().keys()], [], {
+    equals: (a, b) => a.length === b.length && a.every((key, index) => key === b[index]),
+  });
+  return (
+    <For each={keys()}>
+      {(key) => {
+        // The last one seen, for the moment between the key leaving the list and its row being removed.
+        const item = createMemo<T>((last) => items().get(key) ?? last, untrack(items).get(key) as T);
+        return <props.row item={item()} />;
+      }}
+    </For>
+  );
+}
+
 /** A value's label with its count; zero is said in words too, so dimming is never the only sign. */
 function Labelled(props: { label: string; count: number | undefined }) {
   return (
@@ -82,117 +108,145 @@ function FacetOption(props: {
   );
 }
 
+type Handlers = Pick<FilterPanelProps, "onToggle" | "onRange">;
+
+/** A group's checkboxes or radio buttons. */
+function FacetValues(props: { type: "checkbox" | "radio"; group: CheckGroup | RadioGroup } & Handlers) {
+  return (
+    <ul class="facet-values">
+      <ByKey
+        each={props.group.values}
+        keyOf={(value) => value.value}
+        row={(row) => (
+          <FacetOption
+            type={props.type}
+            group={props.group.key}
+            value={row.item}
+            onPick={(on) => props.onToggle(props.group.key, row.item.value, props.type === "radio" || on)}
+          />
+        )}
+      />
+    </ul>
+  );
+}
+
+/** A range of days, and the years that have assets as one-click ranges. */
+function DateRangeFields(props: { group: DateGroup } & Handlers) {
+  return (
+    <>
+      <div class="facet-range">
+        <label>
+          <span>From</span>
+          <input
+            type="date"
+            value={props.group.from ?? ""}
+            onChange={(event) =>
+              props.onRange(props.group.key, event.currentTarget.value || undefined, props.group.to)
+            }
+          />
+        </label>
+        <label>
+          <span>To</span>
+          <input
+            type="date"
+            value={props.group.to ?? ""}
+            onChange={(event) =>
+              props.onRange(props.group.key, props.group.from, event.currentTarget.value || undefined)
+            }
+          />
+        </label>
+      </div>
+      <Show when={props.group.years.length > 0}>
+        <ul class="facet-years" aria-label={`${props.group.legend} by year`}>
+          <ByKey
+            each={props.group.years}
+            keyOf={(year) => year.value}
+            row={(row) => (
+              <li classList={{ "facet-zero": row.item.count === 0 && !row.item.selected }}>
+                <button
+                  type="button"
+                  aria-pressed={row.item.selected}
+                  onClick={() =>
+                    row.item.selected
+                      ? props.onRange(props.group.key, undefined, undefined)
+                      : props.onRange(props.group.key, `${row.item.value}-01-01`, `${row.item.value}-12-31`)
+                  }
+                >
+                  <Labelled label={row.item.label} count={row.item.count} />
+                </button>
+              </li>
+            )}
+          />
+        </ul>
+      </Show>
+    </>
+  );
+}
+
+/** What a group offers, by its kind (which never changes for a group). */
+function GroupBody(props: { group: FilterGroup } & Handlers) {
+  return (
+    <Switch>
+      <Match when={props.group.kind === "check"}>
+        <FacetValues
+          type="checkbox"
+          group={props.group as CheckGroup}
+          onToggle={props.onToggle}
+          onRange={props.onRange}
+        />
+      </Match>
+      <Match when={props.group.kind === "radio"}>
+        <FacetValues
+          type="radio"
+          group={props.group as RadioGroup}
+          onToggle={props.onToggle}
+          onRange={props.onRange}
+        />
+      </Match>
+      <Match when={props.group.kind === "date"}>
+        <DateRangeFields group={props.group as DateGroup} onToggle={props.onToggle} onRange={props.onRange} />
+      </Match>
+    </Switch>
+  );
+}
+
+/** One group in its frame: a fieldset, or a folded one (long attribute groups) that opens when one is chosen. */
+function GroupFrame(props: { group: FilterGroup } & Handlers) {
+  const folded = () => props.group.kind === "check" && props.group.folded === true;
+  return (
+    <Show
+      when={folded()}
+      fallback={
+        <fieldset class="facet-group">
+          <legend>{props.group.legend}</legend>
+          <GroupBody group={props.group} onToggle={props.onToggle} onRange={props.onRange} />
+        </fieldset>
+      }
+    >
+      <details
+        class="facet-group"
+        open={props.group.kind === "check" && props.group.values.some((value) => value.selected)}
+      >
+        <summary>{props.group.legend}</summary>
+        <fieldset>
+          <legend class="visually-hidden">{props.group.legend}</legend>
+          <GroupBody group={props.group} onToggle={props.onToggle} onRange={props.onRange} />
+        </fieldset>
+      </details>
+    </Show>
+  );
+}
+
 /** The filter panel: every field's values with their counts for the current search, beside the grid. */
 export function FilterPanel(props: FilterPanelProps) {
-  const body = (group: FilterGroup): JSX.Element => {
-    switch (group.kind) {
-      case "check":
-        return (
-          <ul class="facet-values">
-            <For each={group.values}>
-              {(value) => (
-                <FacetOption
-                  type="checkbox"
-                  group={group.key}
-                  value={value}
-                  onPick={(on) => props.onToggle(group.key, value.value, on)}
-                />
-              )}
-            </For>
-          </ul>
-        );
-      case "radio":
-        return (
-          <ul class="facet-values">
-            <For each={group.values}>
-              {(value) => (
-                <FacetOption
-                  type="radio"
-                  group={group.key}
-                  value={value}
-                  onPick={() => props.onToggle(group.key, value.value, true)}
-                />
-              )}
-            </For>
-          </ul>
-        );
-      case "date":
-        return (
-          <>
-            <div class="facet-range">
-              <label>
-                <span>From</span>
-                <input
-                  type="date"
-                  value={group.from ?? ""}
-                  onChange={(event) =>
-                    props.onRange(group.key, event.currentTarget.value || undefined, group.to)
-                  }
-                />
-              </label>
-              <label>
-                <span>To</span>
-                <input
-                  type="date"
-                  value={group.to ?? ""}
-                  onChange={(event) =>
-                    props.onRange(group.key, group.from, event.currentTarget.value || undefined)
-                  }
-                />
-              </label>
-            </div>
-            <Show when={group.years.length > 0}>
-              <ul class="facet-years" aria-label={`${group.legend} by year`}>
-                <For each={group.years}>
-                  {(year) => (
-                    <li classList={{ "facet-zero": year.count === 0 && !year.selected }}>
-                      <button
-                        type="button"
-                        aria-pressed={year.selected}
-                        onClick={() =>
-                          year.selected
-                            ? props.onRange(group.key, undefined, undefined)
-                            : props.onRange(group.key, `${year.value}-01-01`, `${year.value}-12-31`)
-                        }
-                      >
-                        <Labelled label={year.label} count={year.count} />
-                      </button>
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </Show>
-          </>
-        );
-    }
-  };
   return (
     <section class="filter-panel" aria-labelledby="filter-panel-heading" aria-busy={props.busy}>
       <h2 id="filter-panel-heading">Filters</h2>
-      <For each={props.groups}>
-        {(group) => (
-          <Show
-            when={group.kind === "check" && group.folded}
-            fallback={
-              <fieldset class="facet-group">
-                <legend>{group.legend}</legend>
-                {body(group)}
-              </fieldset>
-            }
-          >
-            <details
-              class="facet-group"
-              open={group.kind === "check" && group.values.some((v) => v.selected)}
-            >
-              <summary>{group.legend}</summary>
-              <fieldset>
-                <legend class="visually-hidden">{group.legend}</legend>
-                {body(group)}
-              </fieldset>
-            </details>
-          </Show>
-        )}
-      </For>
+      <ByKey
+        each={props.groups}
+        keyOf={(group) => group.key}
+        row={(row) => <GroupFrame group={row.item} onToggle={props.onToggle} onRange={props.onRange} />}
+      />
     </section>
   );
 }

@@ -1,9 +1,10 @@
 import { cleanup, render, screen } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
+import { createSignal } from "solid-js";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Facet } from "../../../src/api";
 import { FilterPanel } from "../../../src/components/FilterPanel";
-import { filterGroups } from "../../../src/pages/filters/filterGroups";
+import { applyToggle, filterGroups } from "../../../src/pages/filters/filterGroups";
 import { NO_FILTERS, type FilterState } from "../../../src/pages/filters/FilterState";
 
 const CAMPAIGN = "7c1e4a90-2b3d-4e5f-8a6b-1c2d3e4f5a06";
@@ -82,6 +83,36 @@ describe("FilterPanel", () => {
     renderPanel({ ...NO_FILTERS, extensions: ["tif"] }, "none");
     expect(screen.getByRole("checkbox", { name: "Image" })).toBeTruthy();
     expect((screen.getByRole("checkbox", { name: "tif" }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it("keeps its boxes (and the focus in them) when the counts arrive or a box is ticked", async () => {
+    const [state, setState] = createSignal<FilterState>(NO_FILTERS);
+    const [counts, setCounts] = createSignal<Facet[] | undefined>(undefined);
+    const onToggle = vi.fn((group: string, value: string, on: boolean) =>
+      setState((now) => applyToggle(now, group, value, on)),
+    );
+    render(() => (
+      <FilterPanel
+        groups={filterGroups(state(), counts(), attributes)}
+        busy={false}
+        onToggle={onToggle}
+        onRange={() => undefined}
+      />
+    ));
+    const video = screen.getByRole("checkbox", { name: "Video" });
+    video.focus();
+
+    setCounts(facets);
+    expect(screen.getByRole("checkbox", { name: /^Video \(3\)/ })).toBe(video);
+    expect(document.activeElement).toBe(video);
+    const year = screen.getByRole("button", { name: /^2024 \(9\)/ });
+    setCounts(facets.map((facet) => ({ ...facet })));
+    expect(screen.getByRole("button", { name: /^2024 \(9\)/ })).toBe(year);
+
+    await userEvent.setup().keyboard(" ");
+    expect(onToggle).toHaveBeenLastCalledWith("type", "Video", true);
+    expect(document.activeElement).toBe(video);
+    expect((video as HTMLInputElement).checked).toBe(true);
   });
 
   it("reports ticks, and a year as a whole-year range", async () => {
