@@ -26,6 +26,49 @@ test.describe("Signing in", () => {
     expect(page.url()).not.toMatch(/[?&](code|state)=/);
   });
 
+  test("while the code is exchanged, and while a reload reads the session, the header offers no Sign in", async ({
+    page,
+    sandbox,
+  }) => {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const tokenAsked = new Promise<true>((asked) =>
+      page.route(`${sandbox.authUrl}/**/token`, async (route) => {
+        asked(true);
+        await released;
+        await route.continue();
+      }),
+    );
+    await page.goto("/");
+    await page.getByRole("button", { name: "Sign in" }).first().click();
+    await signInAtSandbox(page);
+
+    await tokenAsked;
+    const header = page.getByRole("banner");
+    await expect(page.getByText("Completing sign-in…")).toBeVisible();
+    await expect(header.getByRole("button", { name: "Sign in" })).toBeDisabled();
+    release();
+    await expect(header.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await page.unroute(`${sandbox.authUrl}/**/token`);
+
+    // A reload reads the stored session before it offers anything: never "Sign in" to someone signed in.
+    const offered: string[] = [];
+    await page.exposeFunction("valetHeaderOffered", (name: string) => offered.push(name));
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        for (const button of document.querySelectorAll("header button")) {
+          (window as unknown as { valetHeaderOffered(name: string): void }).valetHeaderOffered(
+            button.textContent?.trim() ?? "",
+          );
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.reload();
+    await expect(header.getByRole("button", { name: "Sign out" })).toBeVisible();
+    expect(offered).not.toContain("Sign in");
+    expect(offered).toContain("Sign out");
+  });
+
   test("a deep link opened while signed out comes back to exactly that page", async ({ page }) => {
     await page.goto("/assets?search=beach");
     await signInAtSandbox(page);

@@ -37,6 +37,8 @@ export function createSignIn(
   const loopGuard = createSignInLoopGuard(options.attemptStore, options.now);
 
   const finishSignIn = async (url: string) => {
+    // Until the tokens are in, this tab is signing in: nothing offers to start another sign-in meanwhile.
+    dispatch({ type: "signInStarted" });
     try {
       const exchange = userManager.signinCallback(url);
       options.onCodeExchange?.();

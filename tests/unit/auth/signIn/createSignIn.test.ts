@@ -53,7 +53,8 @@ describe("createSignIn", () => {
       "/assets",
     ]);
     expect(callback).toHaveBeenCalledTimes(1);
-    expect(events).toEqual([{ type: "userLoaded", user }]);
+    // Signing in until the tokens are in, so nothing offers a second sign-in during the exchange.
+    expect(events).toEqual([{ type: "signInStarted" }, { type: "userLoaded", user }]);
   });
 
   it("tells once that the code exchange has started, while its answer is still on its way", async () => {
@@ -82,7 +83,10 @@ describe("createSignIn", () => {
       source: "signinCallback",
       code: "callback_invalid",
     });
-    expect(events).toMatchObject([{ type: "signInFailed", error: { code: "callback_invalid" } }]);
+    expect(events).toMatchObject([
+      { type: "signInStarted" },
+      { type: "signInFailed", error: { code: "callback_invalid" } },
+    ]);
   });
 
   it("signs in with a password and goes on to a safe path only", async () => {
