@@ -56,11 +56,11 @@ test.describe("Signing in", () => {
     await page.exposeFunction("valetHeaderOffered", (name: string) => offered.push(name));
     await page.addInitScript(() => {
       new MutationObserver(() => {
-        for (const button of document.querySelectorAll("header button")) {
+        document.querySelectorAll("header button").forEach((button) => {
           (window as unknown as { valetHeaderOffered(name: string): void }).valetHeaderOffered(
             button.textContent?.trim() ?? "",
           );
-        }
+        });
       }).observe(document, { childList: true, subtree: true });
     });
     await page.reload();
