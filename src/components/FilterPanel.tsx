@@ -1,4 +1,4 @@
-import { createMemo, For, Match, Show, Switch, untrack, type Component } from "solid-js";
+import { createMemo, For, Show, untrack, type Component } from "solid-js";
 import "./FilterPanel.css";
 
 /** One value a filter can take, with how many assets of the current search have it. */
@@ -186,27 +186,19 @@ function DateRangeFields(props: { group: DateGroup } & Handlers) {
 /** What a group offers, by its kind (which never changes for a group). */
 function GroupBody(props: { group: FilterGroup } & Handlers) {
   return (
-    <Switch>
-      <Match when={props.group.kind === "check"}>
-        <FacetValues
-          type="checkbox"
-          group={props.group as CheckGroup}
-          onToggle={props.onToggle}
-          onRange={props.onRange}
-        />
-      </Match>
-      <Match when={props.group.kind === "radio"}>
-        <FacetValues
-          type="radio"
-          group={props.group as RadioGroup}
-          onToggle={props.onToggle}
-          onRange={props.onRange}
-        />
-      </Match>
-      <Match when={props.group.kind === "date"}>
+    <Show
+      when={props.group.kind !== "date"}
+      fallback={
         <DateRangeFields group={props.group as DateGroup} onToggle={props.onToggle} onRange={props.onRange} />
-      </Match>
-    </Switch>
+      }
+    >
+      <FacetValues
+        type={props.group.kind === "radio" ? "radio" : "checkbox"}
+        group={props.group as CheckGroup | RadioGroup}
+        onToggle={props.onToggle}
+        onRange={props.onRange}
+      />
+    </Show>
   );
 }
 
