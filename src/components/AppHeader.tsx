@@ -10,7 +10,7 @@ export interface AppHeaderProps {
    * yet, so a signed-in person reloading a page never sees (or clicks) a "Sign in" that does not apply to them.
    */
   checking?: boolean;
-  /** True while a sign-in or sign-out redirect is starting. */
+  /** True while a sign-in (its redirect, or the callback's code exchange) or a sign-out is under way. */
   busy: boolean;
   onSignIn: () => void;
   onSignOut: () => void;
