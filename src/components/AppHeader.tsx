@@ -45,15 +45,15 @@ export function AppHeader(props: AppHeaderProps) {
         </nav>
       </Show>
       <div class="user-menu">
-        <Show
-          when={props.signedIn || props.checking}
-          fallback={
-            <button type="button" class="primary" disabled={props.busy} onClick={() => props.onSignIn()}>
-              Sign in
-            </button>
-          }
-        >
-          <Show when={!props.checking}>
+        <Show when={!props.checking}>
+          <Show
+            when={props.signedIn}
+            fallback={
+              <button type="button" class="primary" disabled={props.busy} onClick={() => props.onSignIn()}>
+                Sign in
+              </button>
+            }
+          >
             <span class="user-name" data-testid="user-name">
               {props.userName}
             </span>
