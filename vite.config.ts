@@ -42,8 +42,9 @@ export default defineConfig({
     // The HTML preloads what the entry imports. A lazily loaded chunk's own imports are left to the browser, which
     // asks for them once the chunk is in: the list of them for every lazy import made the first page 0.5 KiB
     // heavier (over its budget), and adding a <link> per file cost the callback page 3-14 ms of main-thread time.
-    // The return from sign-in does not wait for them: its files are prefetched (src/prefetchForSignIn.ts) and
-    // started early (src/preloadForLocation.ts), and the callback leg measured the same without the lists (issue 16).
+    // The return from sign-in reads them from the cache (src/prefetchForSignIn.ts), though each group is asked for
+    // only once its small facade has been read (14-31 ms later in a waterfall); the callback leg measured the same
+    // without the lists (issue 16).
     modulePreload: {
       polyfill: false,
       resolveDependencies: (_file, deps, { hostType }) => (hostType === "html" ? deps : []),
