@@ -1,7 +1,7 @@
 // The JS budget: what a first visit downloads, everything else the app can load, and the on-demand libraries, in gzip.
 import { gzipSync } from "node:zlib";
 import type { Plugin } from "vite";
-import { staticClosure } from "./chunkGraph.ts";
+import { holds, staticClosure } from "./chunkGraph.ts";
 
 export interface BudgetLimits {
   /** The start page for a signed-out visitor: the entry, its static imports, and the start page's own chunks. */
@@ -40,7 +40,8 @@ export interface ChunkInfo {
   fileName: string;
   code: string;
   isEntry: boolean;
-  facadeModuleId: string | null;
+  /** The modules whose code the chunk holds. */
+  moduleIds: readonly string[];
   /** Static imports: fetched before the importer runs. */
   imports: readonly string[];
 }
@@ -68,16 +69,12 @@ export function measureBudget(
 ): BudgetReport {
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
   const starts = chunks
-    .filter(
-      (chunk) =>
-        chunk.isEntry ||
-        firstPageModules.some((module) => chunk.facadeModuleId?.replaceAll("\\", "/").endsWith(module)),
-    )
+    .filter((chunk) => chunk.isEntry || holds(chunk, firstPageModules))
     .map((chunk) => chunk.fileName);
   const problems: string[] = [];
   for (const module of firstPageModules) {
-    if (!chunks.some((chunk) => chunk.facadeModuleId?.replaceAll("\\", "/").endsWith(module))) {
-      problems.push(`No chunk comes from ${module}: the budget no longer knows what the first page loads.`);
+    if (!chunks.some((chunk) => holds(chunk, [module]))) {
+      problems.push(`No chunk holds ${module}: the budget no longer knows what the first page loads.`);
     }
   }
   const firstPageFiles = staticClosure(starts, byName);
@@ -154,7 +151,7 @@ export function bundleBudget(
             fileName: output.fileName,
             code: output.code,
             isEntry: output.isEntry,
-            facadeModuleId: output.facadeModuleId,
+            moduleIds: output.moduleIds,
             imports: output.imports,
           });
         }

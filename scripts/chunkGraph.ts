@@ -18,3 +18,17 @@ export function staticClosure(start: readonly string[], byName: ReadonlyMap<stri
   start.forEach(visit);
   return seen;
 }
+
+/** What the graph needs to know of a chunk to find a module in it. */
+export interface ModuleHolder {
+  /** The modules whose code the chunk holds. */
+  moduleIds: readonly string[];
+}
+
+/** Whether the chunk holds the code of one of `modules` (source paths as suffixes, e.g. "/src/pages/LandingPage.tsx"). */
+export function holds(chunk: ModuleHolder, modules: readonly string[]): boolean {
+  return chunk.moduleIds.some((id) => {
+    const path = id.replaceAll("\\", "/");
+    return modules.some((module) => path.endsWith(module));
+  });
+}

@@ -2,7 +2,7 @@
 // the browser fetch them into its cache while the visitor is still there (src/prefetchSignInReturn.ts, issue 16).
 import { posix } from "node:path";
 import type { Plugin } from "vite";
-import { staticClosure } from "./chunkGraph.ts";
+import { holds, staticClosure } from "./chunkGraph.ts";
 
 /**
  * What src/signInReturnFiles.ts holds in the source: an array with one marker string, which the build replaces with
@@ -15,19 +15,10 @@ const MARKER_ARRAY = /\[\s*(["'`])valet:sign-in-return-files\1\s*\]/;
 export interface ReturnChunkInfo {
   fileName: string;
   isEntry: boolean;
-  /** The module a facade chunk re-exports (it holds no module itself), or the entry module of an entry chunk. */
-  facadeModuleId: string | null;
+  /** The modules whose code the chunk holds: none for a facade, which the build does not write (directLazyImports). */
   moduleIds: readonly string[];
   /** Static imports: fetched before the importer runs. */
   imports: readonly string[];
-}
-
-/** Whether the chunk holds one of `modules`, or is the facade an import of one of them loads. */
-function holds(chunk: ReturnChunkInfo, modules: readonly string[]): boolean {
-  return [...chunk.moduleIds, ...(chunk.facadeModuleId ? [chunk.facadeModuleId] : [])].some((id) => {
-    const path = id.replaceAll("\\", "/");
-    return modules.some((module) => path.endsWith(module));
-  });
 }
 
 /** The chunks the first page loads: the entry, the chunks of `firstPageModules`, and all they import statically. */

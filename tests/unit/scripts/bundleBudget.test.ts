@@ -17,7 +17,7 @@ function chunk(fileName: string, bytes: number, options: Partial<ChunkInfo> = {}
     fileName,
     code: code(bytes, fileName.length),
     isEntry: false,
-    facadeModuleId: null,
+    moduleIds: [`/src/${fileName}`],
     imports: [],
     ...options,
   };
@@ -28,8 +28,9 @@ const limits: BudgetLimits = {
   totalBytes: 6_000,
   onDemand: [{ what: "the player", fileName: /(^|\/)player-[^/]*\.js$/, bytes: 20_000 }],
 };
-const entry = chunk("static/index-a.js", 1_000, { isEntry: true, facadeModuleId: "/src/main.tsx" });
-const start = chunk("static/Start-b.js", 500, { facadeModuleId: "/src/pages/Start.tsx" });
+const entry = chunk("static/index-a.js", 1_000, { isEntry: true, moduleIds: ["/src/main.tsx"] });
+// The start page shares its chunk with other modules, as a group makes it.
+const start = chunk("static/Start-b.js", 500, { moduleIds: ["/src/lib/shared.ts", "/src/pages/Start.tsx"] });
 
 describe("measureBudget", () => {
   it("keeps an on-demand library out of the total and holds it to its own limit", () => {
@@ -69,5 +70,25 @@ describe("measureBudget", () => {
     expect(report.problems).toEqual([
       expect.stringMatching(/^All JS but the on-demand libraries is .* over/),
     ]);
+  });
+
+  it("counts the chunk holding the start page, and what it imports, as the first page; other pages are not", () => {
+    const report = measureBudget(
+      [
+        entry,
+        { ...start, imports: ["static/Shared-e.js"] },
+        chunk("static/Shared-e.js", 300),
+        chunk("static/Other-f.js", 300),
+      ],
+      ["/src/pages/Start.tsx"],
+      limits,
+    );
+    const firstPage = report.chunks.filter((c) => c.firstPage).map((c) => c.fileName);
+    expect(firstPage.sort()).toEqual(["static/Shared-e.js", "static/Start-b.js", "static/index-a.js"]);
+  });
+
+  it("fails when no chunk holds a first-page module, rather than measure a first page without it", () => {
+    const report = measureBudget([entry, start], ["/src/pages/Renamed.tsx"], limits);
+    expect(report.problems).toEqual([expect.stringMatching(/^No chunk holds \/src\/pages\/Renamed\.tsx/)]);
   });
 });

@@ -15,7 +15,7 @@ function chunk(
   imports: string[] = [],
   isEntry = false,
 ): ReturnChunkInfo {
-  return { fileName, moduleIds, imports, isEntry, facadeModuleId: isEntry ? (moduleIds[0] ?? null) : null };
+  return { fileName, moduleIds, imports, isEntry };
 }
 
 // A build like Valet's: the entry and the start page share a chunk; the library page and the API client share small
@@ -51,19 +51,13 @@ describe("signInReturnChunks", () => {
     ]);
   });
 
-  it("lists the facade an import of a grouped module loads, with the group's chunk", () => {
+  it("lists the group's chunk for a grouped module, never the facade the build does not write", () => {
     const grouped = [
       chunk("static/index-a.js", ["/app/src/main.tsx"], [], true),
       chunk("static/api-b.js", ["/app/src/api/createApiClient.ts", "/app/src/api/ApiError.ts"]),
-      {
-        ...chunk("static/createApiClient-c.js", [], ["static/api-b.js"]),
-        facadeModuleId: "/app/src/api/createApiClient.ts",
-      },
+      chunk("static/createApiClient-c.js", [], ["static/api-b.js"]),
     ];
-    expect(signInReturnChunks(grouped, ["/src/api/createApiClient.ts"], [])).toEqual([
-      "static/api-b.js",
-      "static/createApiClient-c.js",
-    ]);
+    expect(signInReturnChunks(grouped, ["/src/api/createApiClient.ts"], [])).toEqual(["static/api-b.js"]);
   });
 
   it("fails the build when a module of the return is in no chunk, rather than list less than it needs", () => {
