@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
 import solid from "vite-plugin-solid";
 import { bundleBudget } from "./scripts/bundleBudget.ts";
+import { directLazyImports } from "./scripts/directLazyImports.ts";
 import { HASHED_DIR } from "./scripts/siteHeaders.ts";
 import { signInReturnFiles } from "./scripts/signInReturnFiles.ts";
 import { staticSite } from "./scripts/staticSite.ts";
@@ -18,6 +19,7 @@ export default defineConfig({
   plugins: [
     solid(),
     staticSite(),
+    directLazyImports(),
     bundleBudget(["/src/pages/LandingPage.tsx"]),
     // What the start page prefetches for the return from sign-in: the code the callback and the library page load.
     signInReturnFiles(
@@ -42,9 +44,9 @@ export default defineConfig({
     // The HTML preloads what the entry imports. A lazily loaded chunk's own imports are left to the browser, which
     // asks for them once the chunk is in: the list of them for every lazy import made the first page 0.5 KiB
     // heavier (over its budget), and adding a <link> per file cost the callback page 3-14 ms of main-thread time.
-    // The return from sign-in reads them from the cache (src/prefetchForSignIn.ts), though each group is asked for
-    // only once its small facade has been read (14-31 ms later in a waterfall); the callback leg measured the same
-    // without the lists (issue 16).
+    // The return from sign-in reads them from the cache (src/prefetchForSignIn.ts); the callback leg measured the
+    // same without the lists (issue 16). A lazy import names the file with its module's code, not a facade file that
+    // re-exports it from a group (scripts/directLazyImports.ts).
     modulePreload: {
       polyfill: false,
       resolveDependencies: (_file, deps, { hostType }) => (hostType === "html" ? deps : []),

@@ -79,7 +79,8 @@ test.describe("Preloading", () => {
     let startPageAsked = () => {};
     const asked = new Promise<true>((resolve) => (startPageAsked = () => resolve(true)));
     page.on("request", (request) => {
-      if (/\/LandingPage-[^/]+\.js$/.test(request.url())) startPageAsked();
+      // The build groups the start page with what every page needs (vite.config.ts).
+      if (/\/start-[^/]+\.js$/.test(request.url())) startPageAsked();
     });
     // Without the early start the page's code is only asked for after config.json, and the hold would run out.
     const askedFirst = await holdUntilAsked(page, /\/config\.json$/, asked);
@@ -93,7 +94,8 @@ test.describe("Preloading", () => {
   }) => {
     // Counted from the callback's own document on: the start page may have prefetched the same files.
     let onCallback = false;
-    const wanted = [/\/verifyIdToken-[^/]+\.js$/, /\/AuthCallback-[^/]+\.js$/];
+    // The callback's page rides with the auth client (vite.config.ts).
+    const wanted = [/\/verifyIdToken-[^/]+\.js$/, /\/oidc-client-ts-[^/]+\.js$/];
     let allAsked = () => {};
     const asked = new Promise<true>((resolve) => (allAsked = () => resolve(true)));
     page.on("request", (request) => {
@@ -157,7 +159,7 @@ signedInTest.describe("Preloading, signed in", () => {
       });
       // The session check needs oidc-client-ts: hold its chunk until the library's code has been asked for. Without
       // the route's preload that request would only come after the check, and the hold would run out.
-      const askedFirst = await holdUntilAsked(page, /\/createUserManager-[^/]+\.js$/, asked);
+      const askedFirst = await holdUntilAsked(page, /\/oidc-client-ts-[^/]+\.js$/, asked);
       await page.goto("assets");
       await expect(page.getByRole("list", { name: "Assets" }).locator("img").first()).toBeVisible();
       expect(askedFirst()).toBe(true);
