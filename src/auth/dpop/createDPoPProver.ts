@@ -1,3 +1,9 @@
+// Imported statically: this module is itself loaded with the first proof (lazyDPoPProver), so jose still comes with
+// it, not with the first page. Only these two names: a dynamic import of jose's index would make the bundle build its
+// namespace objects too, which needs the bundler's runtime helpers in a file of their own, a hop on the way to the
+// id_token check that shares jose's chunk.
+import { exportJWK, SignJWT } from "jose";
+
 /** A request a proof is made for: its method and whole URL. */
 export interface ProvenRequest {
   readonly method: string;
@@ -26,8 +32,6 @@ export function createDPoPProver(loadKeys: () => Promise<CryptoKeyPair | undefin
 
   return {
     async proof(request, accessToken) {
-      // jose comes with the first proof, not with the first page.
-      const { base64url, exportJWK, SignJWT } = await import("jose");
       const keys = await loadKeys();
       if (!keys) throw new Error("This session's DPoP key is gone; sign in again.");
       const { kty, crv, x, y } = await exportJWK(keys.publicKey);
@@ -35,9 +39,7 @@ export function createDPoPProver(loadKeys: () => Promise<CryptoKeyPair | undefin
       const nonce = nonces.get(url.origin);
       // htu is the target URI without query and fragment (RFC 9449 §4.2).
       const htu = `${url.origin}${url.pathname}`;
-      const ath = base64url.encode(
-        new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(accessToken))),
-      );
+      const ath = base64url(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(accessToken)));
       return new SignJWT({ htm: request.method, htu, ath, ...(nonce ? { nonce } : {}) })
         .setProtectedHeader({ alg: "ES256", typ: "dpop+jwt", jwk: { kty, crv, x, y } })
         .setJti(crypto.randomUUID())
@@ -52,6 +54,14 @@ export function createDPoPProver(loadKeys: () => Promise<CryptoKeyPair | undefin
       return refusedProof === undefined || nonceOf(refusedProof) !== nonce;
     },
   };
+}
+
+/** base64url without padding (RFC 4648 §5), as JOSE writes binary values. */
+function base64url(bytes: ArrayBuffer): string {
+  return btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")
+    .replace(/=+$/, "");
 }
 
 /** The nonce a proof carried, read without verifying it: it is Valet's own proof. */

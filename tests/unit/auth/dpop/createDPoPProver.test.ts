@@ -42,6 +42,22 @@ describe("createDPoPProver", () => {
     expect(payload.nonce).toBeUndefined();
   });
 
+  it("hashes any token into ath as base64url without padding, whatever characters the hash has", async () => {
+    const keys = await keyPair();
+    const prover = createDPoPProver(async () => keys);
+    const request = { method: "GET", url: "https://api.example.com/assets" };
+    const tokens = Array.from({ length: 12 }, (_, i) => `token-${i}-${"x".repeat(i * 7)}`);
+    const aths: string[] = [];
+    for (const token of tokens) {
+      const { payload } = await jwtVerify(await prover.proof(request, token), EmbeddedJWK);
+      expect(payload.ath).toBe(await sha256(token));
+      aths.push(String(payload.ath));
+    }
+    // Hashes whose plain base64 would carry "+" or "/" were among them: the test covers the alphabet's difference.
+    expect(aths.some((ath) => /[-_]/.test(ath))).toBe(true);
+    expect(aths.every((ath) => /^[A-Za-z0-9_-]{43}$/.test(ath))).toBe(true);
+  });
+
   it("never uses a jti twice", async () => {
     const keys = await keyPair();
     const prover = createDPoPProver(async () => keys);
