@@ -9,7 +9,7 @@ import { ConfigErrorPage, loadConfig, type ValetConfig } from "./config";
 import { ApiContext } from "./pages/ApiContext";
 import { RootLayout } from "./pages/RootLayout";
 import { preloadForLocation } from "./preloadForLocation";
-import { AppRoutes, preloadCallbackPage, preloadLibraryPage, preloadStartPage } from "./routes";
+import { AppRoutes, preloadCallbackPage, preloadLibraryPage, preloadSignedInPage } from "./routes";
 import "./styles.css";
 import { installTemplatePolicy } from "./installTemplatePolicy";
 
@@ -34,7 +34,7 @@ const afterTokenRequest = preloadForLocation(window.location, basePath, window.l
     void loadRequestAuthorizerCode().catch(() => undefined);
   },
   libraryPage: preloadLibraryPage,
-  startPage: preloadStartPage,
+  signedInPage: preloadSignedInPage,
 });
 
 let config: ValetConfig;

@@ -1,4 +1,4 @@
-import { hasStoredSession } from "./auth";
+import { hasStoredSession, toRouterPath } from "./auth";
 
 /** Code a page load may start fetching before config.json is in, each loader started at most once by its owner. */
 export interface Preloads {
@@ -12,18 +12,18 @@ export interface Preloads {
   apiClient(): void;
   /** The library page, where sign-in from the start page returns. */
   libraryPage(): void;
-  /** The start page. */
-  startPage(): void;
+  /** The signed-in page at the router's path, if one is there. */
+  signedInPage(path: string): void;
 }
 
 /**
  * Starts fetching the code this page load is about to need, so that it arrives alongside config.json instead of
- * after it: a stored session or a sign-in response means the auth client and an API call are coming, and a sign-in
- * response most often goes on to the library; a signed-out visitor at the base path sees the start page. A sign-in
- * response's id_token is verified the moment the token response arrives, so its verification code comes along too,
- * rather than after the token request (a stored session's renewal is minutes away, and loads it in idle time). A wrong
- * guess costs a download, never a failure: every loader is also the one the app uses later, and a failed fetch is
- * retried there.
+ * after it: a stored session means the auth client, the API client and the page at this path are coming, and a
+ * sign-in response means the auth client and its page, going on most often to the library. A sign-in response's
+ * id_token is verified the moment the token response arrives, so its verification code comes along too, rather than
+ * after the token request (a stored session's renewal is minutes away, and loads it in idle time). (The start page
+ * comes with the entry.) A wrong guess costs a download, never a failure: every loader is also the one the app uses
+ * later, and a failed fetch is retried there.
  *
  * On a sign-in response, what is needed only once the tokens are in (the API client and the library page) is handed
  * back instead of started: fetched and compiled alongside the token request, they held it back by 15-70 ms; started
@@ -42,14 +42,12 @@ export function preloadForLocation(
   const query = new URLSearchParams(location.search);
   const signInResponse = query.has("state") && (query.has("code") || query.has("error"));
   const signedIn = hasStoredSession(storage);
-  if (!signInResponse && (location.pathname === basePath || `${location.pathname}/` === basePath)) {
-    preloads.startPage();
-  }
   if (!signInResponse && !signedIn) return undefined;
   preloads.authClient();
   if (signInResponse) preloads.callbackPage();
   if (!(signInResponse && query.has("code"))) {
     preloads.apiClient();
+    if (!signInResponse) preloads.signedInPage(toRouterPath(location.pathname, basePath));
     return undefined;
   }
   preloads.verification();

@@ -1,12 +1,13 @@
 import { Route } from "@solidjs/router";
 import { lazy, Show, type Component } from "solid-js";
 import { RequireAuth } from "./auth";
+// The start page comes with the entry: it is what a first visit shows, and the build puts it in the entry's chunk.
+import LandingPage from "./pages/LandingPage";
 
 // The callback's page too: a visitor meets it once per sign-in, and the first page has no room to carry it.
 const AuthCallback = lazy(() =>
   import("./auth/AuthCallback").then(({ AuthCallback }) => ({ default: AuthCallback })),
 );
-const LandingPage = lazy(() => import("./pages/LandingPage"));
 const LibraryPage = lazy(() => import("./pages/LibraryPage"));
 const AssetPage = lazy(() => import("./pages/AssetPage"));
 const CategoriesPage = lazy(() => import("./pages/CategoriesPage"));
@@ -27,16 +28,11 @@ export function preloadCallbackPage(): void {
   void AuthCallback.preload().catch(() => undefined);
 }
 
-/** Starts fetching the start page's code. */
-export function preloadStartPage(): void {
-  void LandingPage.preload().catch(() => undefined);
-}
-
 /**
  * A page that only a signed-in person may see; anyone else goes to sign-in and comes back. Its code is fetched as
  * soon as the route matches (the router calls `preload`), alongside the session check rather than after it.
  */
-function signedIn(Page: Component & { preload(): Promise<unknown> }): Component {
+function signedIn(Page: LazyPage): Component {
   const Guarded = () => (
     <RequireAuth>
       <Page />
@@ -44,6 +40,42 @@ function signedIn(Page: Component & { preload(): Promise<unknown> }): Component 
   );
   // A failed fetch here is not the page's failure: rendering the page fetches again and reports it there.
   return Object.assign(Guarded, { preload: () => Page.preload().catch(() => undefined) });
+}
+
+type LazyPage = Component & { preload(): Promise<unknown> };
+
+/** The signed-in pages by path, as the router matches them: ":name" is one segment, a trailing "?" may be absent. */
+const SIGNED_IN_PAGES: readonly (readonly [path: string, page: LazyPage])[] = [
+  ["/assets", LibraryPage],
+  ["/assets/:id", AssetPage],
+  ["/categories/:id?", CategoriesPage],
+  ["/lightboxes", LightboxesPage],
+  ["/lightboxes/:id", LightboxPage],
+  ["/session", SessionPage],
+  ["/profile", ProfilePage],
+];
+
+/** Whether the router's `path` (e.g. "/assets/a1") matches `pattern` (e.g. "/assets/:id"). */
+export function matchesPath(pattern: string, path: string): boolean {
+  const wanted = pattern.split("/");
+  const given = path.replace(/(.)\/$/, "$1").split("/");
+  return (
+    given.length <= wanted.length &&
+    wanted.every((part, i) => {
+      const segment = given[i];
+      if (segment === undefined) return part.endsWith("?");
+      return part.startsWith(":") ? segment !== "" : part === segment;
+    })
+  );
+}
+
+/**
+ * Starts fetching the code of the signed-in page at the router's `path`, if there is one: what a reload of that page
+ * will render, fetched before config.json is in rather than once the route renders after it.
+ */
+export function preloadSignedInPage(path: string): void {
+  const found = SIGNED_IN_PAGES.find(([pattern]) => matchesPath(pattern, path));
+  if (found) void found[1].preload().catch(() => undefined);
 }
 
 /**
@@ -54,6 +86,9 @@ function signedIn(Page: Component & { preload(): Promise<unknown> }): Component 
  *   routed (its path is "not found") or loaded
  */
 export function AppRoutes(props: { callbackPath: string; passwordSignIn: boolean }) {
+  const signedInRoutes = SIGNED_IN_PAGES.map(([path, Page]) => (
+    <Route path={path} component={signedIn(Page)} />
+  ));
   return (
     <>
       <Route path="/" component={() => <LandingPage passwordSignIn={props.passwordSignIn} />} />
@@ -61,13 +96,7 @@ export function AppRoutes(props: { callbackPath: string; passwordSignIn: boolean
         <Route path="/sign-in/password" component={PasswordSignInPage} />
       </Show>
       <Route path={props.callbackPath} component={AuthCallback} />
-      <Route path="/assets" component={signedIn(LibraryPage)} />
-      <Route path="/assets/:id" component={signedIn(AssetPage)} />
-      <Route path="/categories/:id?" component={signedIn(CategoriesPage)} />
-      <Route path="/lightboxes" component={signedIn(LightboxesPage)} />
-      <Route path="/lightboxes/:id" component={signedIn(LightboxPage)} />
-      <Route path="/session" component={signedIn(SessionPage)} />
-      <Route path="/profile" component={signedIn(ProfilePage)} />
+      {signedInRoutes}
       <Route path="*404" component={NotFoundPage} />
     </>
   );

@@ -6,7 +6,8 @@ import { expect, signedInTest, signInAtSandbox, test } from "./fixtures";
 import { recordCspViolations, siteDistDir, startSiteWithSandbox, type SiteWithSandbox } from "./siteFixtures";
 
 // Valet starts what a page load will need before it is asked for (issue 16): config.json from index.html, the
-// page's code when its route matches, the auth and API clients when a session is stored or a sign-in comes back.
+// auth and API clients and the page's code when a session is stored, the auth client and the verification code when
+// a sign-in comes back, a page's code when its route matches.
 // A preload only ever saves time: when it fails or names the wrong file, the app fetches for itself.
 
 /**
@@ -73,20 +74,6 @@ test.describe("Preloading", () => {
     // A second request would mean the app's fetch did not take the preloaded response.
     expect(paths.filter((path) => path === "/config.json")).toHaveLength(1);
     expect(violations).toEqual([]);
-  });
-
-  test("the start page's code is asked for while config.json is still on its way", async ({ page }) => {
-    let startPageAsked = () => {};
-    const asked = new Promise<true>((resolve) => (startPageAsked = () => resolve(true)));
-    page.on("request", (request) => {
-      // The build groups the start page with what every page needs (vite.config.ts).
-      if (/\/start-[^/]+\.js$/.test(request.url())) startPageAsked();
-    });
-    // Without the early start the page's code is only asked for after config.json, and the hold would run out.
-    const askedFirst = await holdUntilAsked(page, /\/config\.json$/, asked);
-    await page.goto("");
-    await expect(page.getByRole("button", { name: "Sign in" }).first()).toBeVisible();
-    expect(askedFirst()).toBe(true);
   });
 
   test("a sign-in response's page and verification code are asked for while config.json is still on its way", async ({
@@ -165,6 +152,33 @@ signedInTest.describe("Preloading, signed in", () => {
       expect(askedFirst()).toBe(true);
     },
   );
+
+  for (const [what, file] of [
+    ["the library", "LibraryPage"],
+    ["an asset", "AssetPage"],
+  ] as const) {
+    signedInTest(
+      `a reload of ${what} asks for the page's code while config.json is still on its way`,
+      async ({ page }) => {
+        let path = "assets";
+        if (file === "AssetPage") {
+          await page.goto(path);
+          const tile = page.getByRole("list", { name: "Assets" }).getByRole("link").first();
+          path = (await tile.getAttribute("href")) ?? "";
+        }
+        let pageAsked = () => {};
+        const asked = new Promise<true>((resolve) => (pageAsked = () => resolve(true)));
+        page.on("request", (request) => {
+          if (new RegExp(`/${file}-[^/]+\\.js$`).test(request.url())) pageAsked();
+        });
+        // Without the early start the route matches only once config.json is in, and the hold would run out.
+        const askedFirst = await holdUntilAsked(page, /\/config\.json$/, asked);
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        expect(askedFirst()).toBe(true);
+      },
+    );
+  }
 
   signedInTest(
     "when the early fetch of a page's code fails, showing the page fetches it again",

@@ -1,25 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { USER_STORE_KEY_PREFIX } from "../../src/auth/storageKeys";
-import { preloadForLocation, type Preloads } from "../../src/preloadForLocation";
+import { preloadForLocation } from "../../src/preloadForLocation";
 
 /**
- * Which loaders a page load at `url` (path and query) started, in order; those it handed back for after the token
- * request follow "tokenRequestSent".
+ * Which loaders a page load at `url` (path and query) started, in order (the signed-in page with the path it was
+ * given); those it handed back for after the token request follow "tokenRequestSent".
  */
-function started(
-  url: string,
-  basePath = "/",
-  storage: Storage = window.localStorage,
-): (keyof Preloads | "tokenRequestSent")[] {
+function started(url: string, basePath = "/", storage: Storage = window.localStorage): string[] {
   const { pathname, search } = new URL(url, "https://valet.example");
-  const calls: (keyof Preloads | "tokenRequestSent")[] = [];
+  const calls: string[] = [];
   const afterTokenRequest = preloadForLocation({ pathname, search }, basePath, storage, {
     authClient: () => calls.push("authClient"),
     callbackPage: () => calls.push("callbackPage"),
     verification: () => calls.push("verification"),
     apiClient: () => calls.push("apiClient"),
     libraryPage: () => calls.push("libraryPage"),
-    startPage: () => calls.push("startPage"),
+    signedInPage: (path) => calls.push(`signedInPage ${path}`),
   });
   if (afterTokenRequest) {
     calls.push("tokenRequestSent");
@@ -40,25 +36,28 @@ function withStoredSession(check: (storage: Storage) => void): void {
 }
 
 describe("preloadForLocation", () => {
-  it("starts only the start page for a signed-out visitor there: the first page stays small", () => {
-    expect(started("/")).toEqual(["startPage"]);
-    expect(started("/?q=cats")).toEqual(["startPage"]);
-  });
-
-  it("finds the start page under a sub-path base, with or without its last slash", () => {
-    expect(started("/valet/", "/valet/")).toEqual(["startPage"]);
-    expect(started("/valet", "/valet/")).toEqual(["startPage"]);
-    expect(started("/", "/valet/")).toEqual([]);
-  });
-
-  it("starts nothing for a signed-out visitor's deep link, which goes to sign-in", () => {
+  it("starts nothing for a signed-out visitor: the start page comes with the entry, and a deep link goes to sign-in", () => {
+    expect(started("/")).toEqual([]);
+    expect(started("/?q=cats")).toEqual([]);
     expect(started("/assets")).toEqual([]);
   });
 
-  it("starts the auth and API clients when a session is stored", () => {
+  it("starts the auth and API clients and the page at the path when a session is stored", () => {
     withStoredSession((storage) => {
-      expect(started("/assets", "/", storage)).toEqual(["authClient", "apiClient"]);
-      expect(started("/", "/", storage)).toEqual(["startPage", "authClient", "apiClient"]);
+      expect(started("/assets", "/", storage)).toEqual(["authClient", "apiClient", "signedInPage /assets"]);
+      expect(started("/assets/a1?tab=2", "/", storage)).toEqual([
+        "authClient",
+        "apiClient",
+        "signedInPage /assets/a1",
+      ]);
+      expect(started("/", "/", storage)).toEqual(["authClient", "apiClient", "signedInPage /"]);
+    });
+  });
+
+  it("gives the page's path as the router sees it, under a sub-path base", () => {
+    withStoredSession((storage) => {
+      expect(started("/valet/lightboxes/l1", "/valet/", storage)).toContain("signedInPage /lightboxes/l1");
+      expect(started("/valet", "/valet/", storage)).toContain("signedInPage /");
     });
   });
 
@@ -78,7 +77,11 @@ describe("preloadForLocation", () => {
 
   it("treats a code without a state as no sign-in response, also when a session is stored", () => {
     withStoredSession((storage) => {
-      expect(started("/assets?code=abc", "/", storage)).toEqual(["authClient", "apiClient"]);
+      expect(started("/assets?code=abc", "/", storage)).toEqual([
+        "authClient",
+        "apiClient",
+        "signedInPage /assets",
+      ]);
     });
   });
 
