@@ -1,4 +1,5 @@
 import { Router } from "@solidjs/router";
+import type { JSX } from "solid-js";
 import { render } from "solid-js/web";
 import { createLazyApiClient, loadApiClientCode } from "./api/createLazyApiClient";
 import { AuthProvider, createAuth, createLazyUserManager, hasStoredSession, toRouterPath } from "./auth";
@@ -15,7 +16,11 @@ import { installTemplatePolicy } from "./installTemplatePolicy";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element.");
-root.textContent = "";
+/** Renders the app in place of index.html's "Loading Valet…", which stays until then (also while config.json loads). */
+const mount = (app: () => JSX.Element) => {
+  root.textContent = "";
+  render(app, root);
+};
 // Before anything renders: the site's CSP requires Trusted Types for script sinks (docs/deploying.md).
 installTemplatePolicy();
 
@@ -41,7 +46,7 @@ let config: ValetConfig;
 try {
   config = await loadConfig(window.fetch.bind(window), `${basePath}config.json`, appBaseUrl);
 } catch (error) {
-  render(() => <ConfigErrorPage error={error instanceof Error ? error : new Error(String(error))} />, root);
+  mount(() => <ConfigErrorPage error={error instanceof Error ? error : new Error(String(error))} />);
   throw error;
 }
 
@@ -79,7 +84,7 @@ const userManager = createLazyUserManager({
   },
 });
 
-render(() => {
+mount(() => {
   const auth = createAuth({
     userManager,
     basePath,
@@ -118,4 +123,4 @@ render(() => {
       </ApiContext.Provider>
     </AuthProvider>
   );
-}, root);
+});

@@ -76,6 +76,25 @@ test.describe("Preloading", () => {
     expect(violations).toEqual([]);
   });
 
+  test("while config.json is on its way, the page says it is loading, and the app then takes its place", async ({
+    page,
+  }) => {
+    let releaseConfig = () => {};
+    const released = new Promise<void>((resolve) => (releaseConfig = resolve));
+    await page.route(/\/config\.json$/, async (route) => {
+      await released;
+      await route.fallback();
+    });
+    // "commit": the page's load event waits for config.json, which is held.
+    await page.goto("", { waitUntil: "commit" });
+    // The entry has run up to its wait for config.json: module scripts run before DOMContentLoaded.
+    await page.waitForFunction(() => document.readyState !== "loading");
+    await expect(page.getByRole("status")).toHaveText("Loading Valet…");
+    releaseConfig();
+    await expect(page.getByRole("button", { name: "Sign in" }).first()).toBeVisible();
+    await expect(page.getByText("Loading Valet…")).toHaveCount(0);
+  });
+
   test("a sign-in response's page and verification code are asked for while config.json is still on its way", async ({
     page,
   }) => {
