@@ -36,6 +36,9 @@ describe("the sandbox's sign-in page", () => {
 
     expect(page.html).not.toMatch(/(src|href)="https?:/);
     expect(page.html).not.toContain("@import");
+    // Not even the browser's own request for /favicon.ico, which the sandbox would answer 404 in the console.
+    expect(page.html).toContain('<link rel="icon" href="data:,">');
+    expect(page.response.headers.get("content-security-policy")).toMatch(/img-src [^;]*data:/);
     expect(page.response.headers.get("content-security-policy")).toMatch(/default-src 'none'/);
   });
 
