@@ -1,7 +1,7 @@
 // The JS budget: what a first visit downloads, everything else the app can load, and the on-demand libraries, in gzip.
 import { gzipSync } from "node:zlib";
 import type { Plugin } from "vite";
-import { holds, staticClosure } from "./chunkGraph.ts";
+import { firstPageChunks, holds } from "./chunkGraph.ts";
 
 export interface BudgetLimits {
   /** The start page for a signed-out visitor: the entry, its static imports, and the start page's own chunks. */
@@ -67,17 +67,13 @@ export function measureBudget(
   firstPageModules: readonly string[],
   limits: BudgetLimits = VALET_BUDGET,
 ): BudgetReport {
-  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  const starts = chunks
-    .filter((chunk) => chunk.isEntry || holds(chunk, firstPageModules))
-    .map((chunk) => chunk.fileName);
   const problems: string[] = [];
   for (const module of firstPageModules) {
     if (!chunks.some((chunk) => holds(chunk, [module]))) {
       problems.push(`No chunk holds ${module}: the budget no longer knows what the first page loads.`);
     }
   }
-  const firstPageFiles = staticClosure(starts, byName);
+  const firstPageFiles = firstPageChunks(chunks, firstPageModules);
   const measured = chunks
     .map((chunk) => ({
       fileName: chunk.fileName,

@@ -32,3 +32,17 @@ export function holds(chunk: ModuleHolder, modules: readonly string[]): boolean 
     return modules.some((module) => path.endsWith(module));
   });
 }
+
+/**
+ * The chunks the first page loads: the entry, the chunks that hold `firstPageModules` (e.g. the start page), and all
+ * they import statically.
+ */
+export function firstPageChunks(
+  chunks: readonly (ChunkNode & ModuleHolder & { isEntry: boolean })[],
+  firstPageModules: readonly string[],
+): Set<string> {
+  return staticClosure(
+    chunks.filter((chunk) => chunk.isEntry || holds(chunk, firstPageModules)).map((chunk) => chunk.fileName),
+    new Map(chunks.map((chunk) => [chunk.fileName, chunk])),
+  );
+}

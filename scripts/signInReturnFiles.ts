@@ -2,7 +2,7 @@
 // the browser fetch them into its cache while the visitor is still there (src/prefetchSignInReturn.ts, issue 16).
 import { posix } from "node:path";
 import type { Plugin } from "vite";
-import { holds, staticClosure } from "./chunkGraph.ts";
+import { firstPageChunks, holds, staticClosure } from "./chunkGraph.ts";
 
 /**
  * What src/signInReturnFiles.ts holds in the source: an array with one marker string, which the build replaces with
@@ -19,18 +19,6 @@ export interface ReturnChunkInfo {
   moduleIds: readonly string[];
   /** Static imports: fetched before the importer runs. */
   imports: readonly string[];
-}
-
-/** The chunks the first page loads: the entry, the chunks of `firstPageModules`, and all they import statically. */
-export function firstPageChunks(
-  chunks: readonly ReturnChunkInfo[],
-  firstPageModules: readonly string[],
-): Set<string> {
-  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  return staticClosure(
-    chunks.filter((chunk) => chunk.isEntry || holds(chunk, firstPageModules)).map((chunk) => chunk.fileName),
-    byName,
-  );
 }
 
 /**
@@ -59,32 +47,15 @@ export function signInReturnChunks(
   return [...needed].filter((fileName) => !loaded.has(fileName)).sort();
 }
 
-/** Stands in the list for the stylesheets until the bundle is complete; only then are their names known. */
-export const STYLES_MARKER = "valet:sign-in-return-styles";
-const STYLES_ENTRY = /,\s*(["'`])valet:sign-in-return-styles\1/;
-
 /**
  * Replaces the marker array in `code` with `files`, each relative to the chunk `fromFile` (both relative to the
- * output folder), so that the page resolves them against the module's own URL and any base path works. The
- * stylesheets' marker ends the list, for writeStyles.
+ * output folder), so that the page resolves them against the module's own URL and any base path works. Scripts only:
+ * the site has one stylesheet, which the first page loads (vite.config.ts, cssCodeSplit).
  * @returns the new code, or undefined when `code` has no marker
  */
 export function writeFileList(code: string, fromFile: string, files: readonly string[]): string | undefined {
   if (!MARKER_ARRAY.test(code)) return undefined;
-  return code.replace(MARKER_ARRAY, () => JSON.stringify([...relativeTo(fromFile, files), STYLES_MARKER]));
-}
-
-/**
- * Puts `styles` in place of the stylesheets' marker that writeFileList left in the list.
- * @returns the new code, or undefined when `code` has no such marker
- */
-export function writeStyles(code: string, fromFile: string, styles: readonly string[]): string | undefined {
-  if (!STYLES_ENTRY.test(code)) return undefined;
-  return code.replace(STYLES_ENTRY, () =>
-    relativeTo(fromFile, styles)
-      .map((path) => `,${JSON.stringify(path)}`)
-      .join(""),
-  );
+  return code.replace(MARKER_ARRAY, () => JSON.stringify(relativeTo(fromFile, files)));
 }
 
 function relativeTo(fromFile: string, files: readonly string[]): string[] {
@@ -93,22 +64,6 @@ function relativeTo(fromFile: string, files: readonly string[]): string[] {
     const path = posix.relative(from, file);
     return path.startsWith(".") ? path : `./${path}`;
   });
-}
-
-/**
- * The stylesheets the `listed` chunks import, less those the `loaded` ones import (the first page has them).
- * @param chunks each with the stylesheets it imports (vite's `viteMetadata.importedCss`)
- */
-export function stylesOf(
-  chunks: readonly { fileName: string; importedCss: Iterable<string> }[],
-  listed: Iterable<string>,
-  loaded: ReadonlySet<string>,
-): string[] {
-  const listedSet = new Set(listed);
-  const styles = (from: (fileName: string) => boolean) =>
-    new Set(chunks.filter((chunk) => from(chunk.fileName)).flatMap((chunk) => [...chunk.importedCss]));
-  const had = styles((fileName) => loaded.has(fileName));
-  return [...styles((fileName) => listedSet.has(fileName))].filter((css) => !had.has(css)).sort();
 }
 
 /**
@@ -135,9 +90,8 @@ export function importCycles(chunks: readonly Pick<ReturnChunkInfo, "fileName" |
 /**
  * The vite side. The scripts are written while chunks render, where their file names still carry hash placeholders:
  * the bundler puts the final names in and lets them count in the list chunk's own hash, so that a new build of any
- * listed file gives the list a new URL too (they are all cached for good). Stylesheets get their names later, once
- * the bundle is complete; the hash of a chunk counts its stylesheets' names (vite adds them), so the list's hash
- * still changes with them.
+ * listed file gives the list a new URL too (they are all cached for good). Once the bundle is complete, it warns of
+ * chunks that import each other.
  * @param returnModules see signInReturnChunks
  * @param firstPageModules see signInReturnChunks
  */
@@ -163,21 +117,12 @@ export function signInReturnFiles(
     generateBundle(_options, bundle) {
       if (!written)
         this.error(`No chunk has the marker ${FILES_MARKER}: the start page would prefetch nothing.`);
-      const chunks = Object.values(bundle).flatMap((output) =>
-        output.type === "chunk" ? [{ ...output, importedCss: output.viteMetadata?.importedCss ?? [] }] : [],
-      );
+      const chunks = Object.values(bundle).flatMap((output) => (output.type === "chunk" ? [output] : []));
       for (const cycle of importCycles(chunks)) {
         this.warn(
           `Chunks import each other: ${cycle.join(" → ")}. Name the modules between them in one group.`,
         );
       }
-      const listed = signInReturnChunks(chunks, returnModules, firstPageModules);
-      const styles = stylesOf(chunks, listed, firstPageChunks(chunks, firstPageModules));
-      const list = chunks.find((chunk) => chunk.code.includes(STYLES_MARKER));
-      const code = list && writeStyles(list.code, list.fileName, styles);
-      if (!list || code === undefined)
-        this.error(`The sign-in return's list lost its marker ${STYLES_MARKER}.`);
-      (bundle[list.fileName] as { code: string }).code = code;
     },
   };
 }

@@ -34,7 +34,7 @@ describe("prefetchSignInReturn", () => {
   });
 
   it("skips what is not a path next to the list", () => {
-    prefetchSignInReturn(document, ["valet:sign-in-return-styles", "https://elsewhere.example/x.js"], base);
+    prefetchSignInReturn(document, ["valet:a-marker-left-in", "https://elsewhere.example/x.js"], base);
 
     expect(prefetched()).toEqual([]);
   });

@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
-  firstPageChunks,
   importCycles,
   signInReturnChunks,
-  stylesOf,
   writeFileList,
-  writeStyles,
   type ReturnChunkInfo,
 } from "../../../scripts/signInReturnFiles";
 
@@ -74,49 +71,18 @@ describe("signInReturnChunks", () => {
   });
 });
 
-describe("stylesOf", () => {
-  it("lists the stylesheets of the listed chunks that the first page has not loaded", () => {
-    const withCss = chunks.map((each) => ({
-      ...each,
-      importedCss:
-        each.fileName === "static/start-b.js"
-          ? ["static/index-x.css"]
-          : each.fileName === "static/LibraryPage-c.js"
-            ? ["static/index-x.css", "static/LibraryPage-y.css"]
-            : each.fileName === "static/AssetPage-g.js"
-              ? ["static/AssetPage-z.css"]
-              : [],
-    }));
-    const loaded = firstPageChunks(chunks, ["/src/pages/LandingPage.tsx"]);
-    expect([...loaded].sort()).toEqual(["static/index-a.js", "static/start-b.js"]);
-    expect(stylesOf(withCss, ["static/LibraryPage-c.js", "static/Pager-d.js"], loaded)).toEqual([
-      "static/LibraryPage-y.css",
-    ]);
-  });
-});
-
-describe("writeFileList and writeStyles", () => {
+describe("writeFileList", () => {
   const minified = 'var e=["valet:sign-in-return-files"],t=import.meta.url;export{e as FILES,t as BASE};';
 
-  it("writes the files relative to the list's own chunk, then puts the stylesheets in place of their marker", () => {
-    const scripts = writeFileList(minified, "static/prefetch-a.js", ["static/LibraryPage-c.js"]);
-    expect(scripts).toBe(
-      'var e=["./LibraryPage-c.js","valet:sign-in-return-styles"],t=import.meta.url;export{e as FILES,t as BASE};',
-    );
-    expect(writeStyles(scripts ?? "", "static/prefetch-a.js", ["static/LibraryPage-y.css"])).toBe(
-      'var e=["./LibraryPage-c.js","./LibraryPage-y.css"],t=import.meta.url;export{e as FILES,t as BASE};',
-    );
-    expect(writeStyles(scripts ?? "", "static/prefetch-a.js", [])).toBe(
-      'var e=["./LibraryPage-c.js"],t=import.meta.url;export{e as FILES,t as BASE};',
-    );
+  it("writes the files relative to the list's own chunk", () => {
+    expect(
+      writeFileList(minified, "static/prefetch-a.js", ["static/LibraryPage-c.js", "static/deep/x-d.js"]),
+    ).toBe('var e=["./LibraryPage-c.js","./deep/x-d.js"],t=import.meta.url;export{e as FILES,t as BASE};');
   });
 
   it("finds the marker whatever quotes the minifier chose, and says when there is none", () => {
-    expect(writeFileList("var e=[`valet:sign-in-return-files`];", "static/a.js", [])).toBe(
-      'var e=["valet:sign-in-return-styles"];',
-    );
+    expect(writeFileList("var e=[`valet:sign-in-return-files`];", "static/a.js", [])).toBe("var e=[];");
     expect(writeFileList("var e=[];", "static/a.js", [])).toBeUndefined();
-    expect(writeStyles('var e=["./a.js"];', "static/a.js", [])).toBeUndefined();
   });
 });
 
