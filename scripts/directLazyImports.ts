@@ -32,7 +32,7 @@ export function isFacade(chunk: Pick<FoldChunk, "isEntry" | "moduleIds">): boole
 
 const NAME = String.raw`[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*`;
 const SPECIFIER = new RegExp(String.raw`^(${NAME})(?:\s+as\s+(${NAME}))?$`, "u");
-const REEXPORT = /export\s*\{([^}]*)\}\s*from\s*(["'`])([^"'`]+)\2\s*;?/gy;
+const REEXPORT = /\s*export\s*\{([^}]*)\}\s*from\s*(["'`])([^"'`]+)\2\s*;?\s*/gy;
 
 /** Reads a list of export specifiers (`a as b, c`), or undefined when it is anything else. */
 function readSpecifiers(list: string): { local: string; exported: string }[] | undefined {
@@ -62,8 +62,6 @@ export function readFacade(code: string): Facade | undefined {
     if (!specifiers || (from !== undefined && from !== match[3])) return undefined;
     from = match[3]!;
     for (const { local, exported } of specifiers) names.push({ imported: local, exported });
-    // Skip whitespace between statements.
-    REEXPORT.lastIndex += /^\s*/.exec(text.slice(REEXPORT.lastIndex))![0].length;
   }
   return from === undefined ? undefined : { from, names };
 }
