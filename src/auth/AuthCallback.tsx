@@ -1,5 +1,5 @@
 import { useNavigate, type Navigator } from "@solidjs/router";
-import { createEffect, createSignal, Match, on, Switch } from "solid-js";
+import { createEffect, createMemo, createSignal, Match, on, Switch } from "solid-js";
 import { AuthError, toAuthError } from "./AuthError";
 import { AuthProblem } from "./AuthProblem";
 import { useAuth } from "./AuthContext";
@@ -55,9 +55,12 @@ export function AuthCallback() {
   const url = window.location.href;
   const hasResponse = takeResponseFromAddressBar(url);
 
+  // A memo, so the effect runs when loading ends, not on every later change of status: the exchange itself moves the
+  // status on (signing in, signed in), and each run would call completeSignIn and navigate once more.
+  const loading = createMemo(() => auth.state.status === "loading");
   createEffect(
     on(
-      () => auth.state.status === "loading",
+      loading,
       (loading) => {
         if (loading) return;
         if (hasResponse) {

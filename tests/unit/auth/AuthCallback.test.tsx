@@ -1,9 +1,11 @@
 import { createMemoryHistory, MemoryRouter, Route } from "@solidjs/router";
 import { cleanup, render, waitFor, within } from "@solidjs/testing-library";
+import { createStore } from "solid-js/store";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AuthCallback } from "../../../src/auth/AuthCallback";
 import { AuthContext } from "../../../src/auth/AuthContext";
 import type { Auth } from "../../../src/auth/createAuth";
+import type { AuthStatus } from "../../../src/auth/AuthState";
 
 /** The parts of Auth the callback page reads: a sign-in that completes with `returnTo`, already signed in. */
 function completingAuth(returnTo: string) {
@@ -52,6 +54,22 @@ describe("AuthCallback", () => {
     // The router writes history once its transition settles, a moment after the page shows.
     await waitFor(() => expect(history.get()).toBe("/assets"));
     expect(window.location.search).toBe("");
+  });
+
+  it("completes the sign-in and goes on once, however often the status changes meanwhile", async () => {
+    // The exchange moves the status on itself: read at start-up, then signing in, then signed in.
+    const [state, setState] = createStore({ status: "loading" as AuthStatus, error: null, user: null });
+    const completeSignIn = vi.fn(
+      () => new Promise<string>((resolve) => setTimeout(() => resolve("/assets"), 10)),
+    );
+    const auth = { state, completeSignIn, isAuthenticated: () => true, signIn: vi.fn() } as unknown as Auth;
+    const { history, view } = renderCallback(auth);
+    setState("status", "signedOut");
+    setState("status", "signingIn");
+    setState("status", "signedIn");
+    expect(await view.findByRole("heading", { name: "Library" })).toBeTruthy();
+    await waitFor(() => expect(history.get()).toBe("/assets"));
+    expect(completeSignIn).toHaveBeenCalledTimes(1);
   });
 
   it("does not hang on 'Completing sign-in…' when the router refuses the path: it goes to the start page", async () => {
