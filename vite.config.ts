@@ -67,7 +67,7 @@ export default defineConfig({
           groups: [
             {
               name: "start",
-              test: /node_modules[\\/](solid-js|@solidjs|vite)[\\/]|vite[\\/]preload-helper|src[\\/]auth[\\/](storageKeys|AuthError)|src[\\/]pages[\\/](ApiContext|LandingPage)|src[\\/]lib[\\/]isHttpsOrLoopback\./,
+              test: /node_modules[\\/](solid-js|@solidjs|vite)[\\/]|vite[\\/]preload-helper|src[\\/]auth[\\/](storageKeys|AuthError|verify[\\/]loadVerificationCode)|src[\\/]pages[\\/](ApiContext|LandingPage)|src[\\/]lib[\\/]isHttpsOrLoopback\./,
             },
             // After sign-in a page load needs the auth client, the API client and a page: a few files rather than the
             // twenty-odd small ones the bundler makes of the modules pages share (issue 16: the callback fetched 17 of

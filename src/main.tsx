@@ -6,6 +6,7 @@ import { AuthProvider, createAuth, createLazyUserManager, hasStoredSession, toRo
 import { loadUserManagerCode } from "./auth/createLazyUserManager";
 import { lazyDPoPProver } from "./auth/dpop/lazyDPoPProver";
 import { lazyRequestAuthorizer, loadRequestAuthorizerCode } from "./auth/lazyRequestAuthorizer";
+import { loadVerificationCode } from "./auth/verify/loadVerificationCode";
 import { ConfigErrorPage, loadConfig, type ValetConfig } from "./config";
 import { ApiContext } from "./pages/ApiContext";
 import { RootLayout } from "./pages/RootLayout";
@@ -32,7 +33,7 @@ const appBaseUrl = new URL(basePath, window.location.origin).href;
 const afterTokenRequest = preloadForLocation(window.location, basePath, window.localStorage, {
   authClient: () => void loadUserManagerCode().catch(() => undefined),
   callbackPage: preloadCallbackPage,
-  verification: () => void import("./auth/verify/verifyIdToken").catch(() => undefined),
+  verification: () => void loadVerificationCode().catch(() => undefined),
   apiClient: () => {
     void loadApiClientCode().catch(() => undefined);
     // Every API call waits for the request authorizer too.

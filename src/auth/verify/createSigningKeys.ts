@@ -1,5 +1,6 @@
 import type { JWKSCacheInput, RemoteJWKSet } from "jose";
 import { IdTokenRejected } from "./IdTokenRejected";
+import { loadVerificationCode } from "./loadVerificationCode";
 import { SigningKeysUnavailable } from "./SigningKeysUnavailable";
 import type {
   IdTokenExpectations,
@@ -54,7 +55,7 @@ export function createSigningKeys(jwksUri: () => Promise<string>, cache: Storage
   const open = () =>
     (opened ??= (async () => {
       const [{ createIdTokenKeys, verifyIdToken, rehearseVerification }, uri] = await Promise.all([
-        import("./verifyIdToken"),
+        loadVerificationCode(),
         jwksUri(),
       ]);
       const cacheKey = `${JWKS_CACHE_PREFIX}${uri}`;
