@@ -26,6 +26,12 @@ export interface RequestAuthorizer {
    */
   authorize(request: AuthorizedRequest): Promise<Readonly<Record<string, string>> | undefined>;
   /**
+   * The same headers without waiting, when they are at hand (a bearer token); undefined when they are not (nobody
+   * signed in, a proof to make, code still loading), and then `authorize` is asked. With it, a call's request
+   * leaves within the call, not after the rest of the task that made it (a page's first render).
+   */
+  authorizeNow?(request: AuthorizedRequest): Readonly<Record<string, string>> | undefined;
+  /**
    * After the API answered `rejected` with 401: makes the next `authorize` worth a retry (a renewed token, or a
    * nonce the API asked for). Resolves false, or rejects, when that is impossible. Concurrent calls for one token
    * share one renewal, and a call for a token that was already replaced renews nothing.

@@ -13,10 +13,16 @@ export interface LazyApiClient extends ApiClient {
 
 /**
  * The API client, loaded only when a page calls the API: the start page of a signed-out visitor never needs it.
- * Every method of ApiClient returns a promise, so each can wait for the code to arrive.
+ * Every method of ApiClient returns a promise, so each can wait for the code to arrive. Once the code is there
+ * (preloaded), a call goes straight to the client, so its request can leave within the call (see createApiTransport).
  */
 export function createLazyApiClient(options: ApiClientOptions): LazyApiClient {
-  let client: Promise<ApiClient> | undefined;
-  const load = () => (client ??= loadApiClientCode().then(({ createApiClient }) => createApiClient(options)));
-  return Object.assign(Object.create(forwardWhenLoaded(load)) as ApiClient, { preload: () => void load() });
+  let client: ApiClient | undefined;
+  const create = ({ createApiClient }: Awaited<ReturnType<typeof loadApiClientCode>>) =>
+    (client ??= createApiClient(options));
+  const load = () => (client ? Promise.resolve(client) : loadApiClientCode().then(create));
+  const loaded = () => client ?? (loadApiClientCode.loaded && create(loadApiClientCode.loaded));
+  return Object.assign(Object.create(forwardWhenLoaded(load, loaded)) as ApiClient, {
+    preload: () => void load(),
+  });
 }

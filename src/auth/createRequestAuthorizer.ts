@@ -29,6 +29,8 @@ export interface RequestAuthorizerOptions {
 
 export interface RequestAuthorizer {
   authorize(request: RequestToAuthorize): Promise<Readonly<Record<string, string>> | undefined>;
+  /** The headers without waiting, when a bearer token is at hand; undefined whenever `authorize` must be asked. */
+  authorizeNow(request: RequestToAuthorize): Readonly<Record<string, string>> | undefined;
   /** Absent when there is nothing to renew with: no renewal, and no DPoP nonce to take. */
   renew?(rejected: RefusedRequest): Promise<boolean>;
 }
@@ -73,6 +75,12 @@ export function createRequestAuthorizer(options: RequestAuthorizerOptions): Requ
     return headers;
   }
 
+  function authorizeNow(): Readonly<Record<string, string>> | undefined {
+    const token = options.getToken();
+    if (!token || token instanceof Promise || token.access_token === "" || isBound(token)) return undefined;
+    return { Authorization: schemeAndToken(token) };
+  }
+
   async function renew(rejected: RefusedRequest): Promise<boolean> {
     // The API wants a nonce in the proof: retry with it, once (the transport retries a 401 only once).
     if (await options.dpop?.acceptNonce(rejected, rejected.answer, rejected.headers["DPoP"])) return true;
@@ -84,7 +92,9 @@ export function createRequestAuthorizer(options: RequestAuthorizerOptions): Requ
     return renewed !== undefined && renewed !== "";
   }
 
-  return options.renewToken || options.dpop ? { authorize, renew } : { authorize };
+  return options.renewToken || options.dpop
+    ? { authorize, authorizeNow, renew }
+    : { authorize, authorizeNow };
 }
 
 function isBound(token: HeldToken): boolean {

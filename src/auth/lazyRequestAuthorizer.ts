@@ -11,16 +11,22 @@ export const loadRequestAuthorizerCode = /* @__PURE__ */ loadOnce(() => import("
 
 /**
  * {@link createRequestAuthorizer}, loaded with the first API call (which loads the API client too): the first page
- * of a signed-out visitor carries none of it. One instance, so concurrent 401s still share one renewal.
+ * of a signed-out visitor carries none of it. One instance, so concurrent 401s still share one renewal; once its code
+ * is there (preloaded), `authorizeNow` answers as the loaded one does.
  */
 export function lazyRequestAuthorizer(options: RequestAuthorizerOptions): RequestAuthorizer {
-  let loaded: Promise<RequestAuthorizer> | undefined;
-  const authorizer = () =>
-    (loaded ??= loadRequestAuthorizerCode().then(({ createRequestAuthorizer }) =>
-      createRequestAuthorizer(options),
-    ));
+  let instance: RequestAuthorizer | undefined;
+  const create = ({ createRequestAuthorizer }: Awaited<ReturnType<typeof loadRequestAuthorizerCode>>) =>
+    (instance ??= createRequestAuthorizer(options));
+  const authorizer = () => (instance ? Promise.resolve(instance) : loadRequestAuthorizerCode().then(create));
   const authorize = async (request: RequestToAuthorize) => (await authorizer()).authorize(request);
+  const authorizeNow = (request: RequestToAuthorize) => {
+    const code = loadRequestAuthorizerCode.loaded;
+    return (instance ?? (code && create(code)))?.authorizeNow(request);
+  };
   // Present exactly when the real one has it, so a 401 without any renewal is reported as it is.
   const renew = async (rejected: RefusedRequest) => (await (await authorizer()).renew?.(rejected)) ?? false;
-  return options.renewToken || options.dpop ? { authorize, renew } : { authorize };
+  return options.renewToken || options.dpop
+    ? { authorize, authorizeNow, renew }
+    : { authorize, authorizeNow };
 }

@@ -31,6 +31,17 @@ describe("createRequestAuthorizer", () => {
     expect(await authorizer.authorize(request)).toEqual({ Authorization: "Bearer t1" });
   });
 
+  it("has a bearer token's headers at hand, and nothing at hand that needs waiting for", () => {
+    const now = (getToken: () => HeldToken | undefined | Promise<HeldToken | undefined>) =>
+      createRequestAuthorizer({ getToken, dpop: fakeProver() }).authorizeNow(request);
+    expect(now(() => ({ access_token: "t1", token_type: "Bearer" }))).toEqual({ Authorization: "Bearer t1" });
+    // A bound token needs a proof (made asynchronously); no token, an empty one, or one still to come: ask authorize.
+    expect(now(() => ({ access_token: "t1", token_type: "DPoP" }))).toBeUndefined();
+    expect(now(() => undefined)).toBeUndefined();
+    expect(now(() => ({ access_token: "" }))).toBeUndefined();
+    expect(now(async () => ({ access_token: "t1" }))).toBeUndefined();
+  });
+
   it("authorizes a DPoP-bound token with the DPoP scheme and a fresh proof for this request", async () => {
     const dpop = fakeProver();
     const authorizer = createRequestAuthorizer({

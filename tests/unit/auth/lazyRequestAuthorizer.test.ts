@@ -9,6 +9,16 @@ describe("lazyRequestAuthorizer", () => {
     expect(await authorizer.authorize(request)).toEqual({ Authorization: "Bearer t1" });
   });
 
+  it("has the headers at hand only once its code is there", async () => {
+    // A fresh copy of the module: its code loader must not have loaded for another test.
+    vi.resetModules();
+    const lazy = await import("../../../src/auth/lazyRequestAuthorizer");
+    const authorizer = lazy.lazyRequestAuthorizer({ getToken: () => ({ access_token: "t1" }) });
+    expect(authorizer.authorizeNow?.(request)).toBeUndefined();
+    await lazy.loadRequestAuthorizerCode();
+    expect(authorizer.authorizeNow?.(request)).toEqual({ Authorization: "Bearer t1" });
+  });
+
   it("has renew exactly when there is something to renew with", () => {
     expect(lazyRequestAuthorizer({ getToken: () => null }).renew).toBeUndefined();
     expect(lazyRequestAuthorizer({ getToken: () => null, renewToken: async () => "t" }).renew).toBeTypeOf(

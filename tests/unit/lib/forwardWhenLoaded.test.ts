@@ -42,4 +42,38 @@ describe("forwardWhenLoaded", () => {
     };
     await expect(lazy.missing()).rejects.toThrow('no method "missing"');
   });
+
+  it("calls the loaded object at once, not a microtask later, once it is there", () => {
+    const counter = new Counter();
+    const load = vi.fn(() => Promise.resolve(counter));
+    const lazy = forwardWhenLoaded(load, () => counter);
+    void lazy.add(4);
+    // Before any microtask has run: the method's synchronous part ran within the call.
+    expect(counter.count).toBe(4);
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it("waits for the load while the object is not there yet", async () => {
+    const counter = new Counter();
+    let there: Counter | undefined;
+    const lazy = forwardWhenLoaded(
+      () => Promise.resolve(counter).then((loaded) => (there = loaded)),
+      () => there,
+    );
+    const first = lazy.add(1);
+    expect(counter.count).toBe(0);
+    await expect(first).resolves.toBe(1);
+  });
+
+  it("rejects, never throws, a call to a missing method of an object already there", async () => {
+    const counter = new Counter();
+    const lazy = forwardWhenLoaded(
+      () => Promise.resolve(counter),
+      () => counter,
+    ) as Counter & {
+      missing(): Promise<void>;
+    };
+    const call = lazy.missing();
+    await expect(call).rejects.toThrow('no method "missing"');
+  });
 });

@@ -22,4 +22,19 @@ describe("loadOnce", () => {
     await expect(loader()).resolves.toBe("loaded");
     expect(load).toHaveBeenCalledTimes(2);
   });
+
+  it("tells what it loaded, once it has, without a call", async () => {
+    const loader = loadOnce(async () => "module");
+    expect(loader.loaded).toBeUndefined();
+    const loading = loader();
+    expect(loader.loaded).toBeUndefined();
+    await loading;
+    expect(loader.loaded).toBe("module");
+  });
+
+  it("tells nothing after a failed load", async () => {
+    const loader = loadOnce(() => Promise.reject(new Error("offline")));
+    await expect(loader()).rejects.toThrow("offline");
+    expect(loader.loaded).toBeUndefined();
+  });
 });
