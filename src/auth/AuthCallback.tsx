@@ -57,10 +57,10 @@ export function AuthCallback() {
 
   // A memo, so the effect runs when loading ends, not on every later change of status: the exchange itself moves the
   // status on (signing in, signed in), and each run would call completeSignIn and navigate once more.
-  const loading = createMemo(() => auth.state.status === "loading");
+  const startingUp = createMemo(() => auth.state.status === "loading");
   createEffect(
     on(
-      loading,
+      startingUp,
       (loading) => {
         if (loading) return;
         if (hasResponse) {

@@ -14,9 +14,13 @@ export function forwardWhenLoaded<T extends object>(load: () => Promise<T>, load
       if (typeof name !== "string" || name === "then") return undefined;
       return (...args: unknown[]) => {
         const now = loaded?.();
-        return now === undefined
-          ? load().then((target) => callOn(target, name, args))
-          : callOn(now, name, args);
+        if (now === undefined) return load().then((target) => callOn(target, name, args));
+        try {
+          return callOn(now, name, args);
+        } catch (error) {
+          // A method that throws before returning its promise fails its call as it would once loaded.
+          return Promise.reject(error);
+        }
       };
     },
   });

@@ -76,4 +76,19 @@ describe("forwardWhenLoaded", () => {
     const call = lazy.missing();
     await expect(call).rejects.toThrow('no method "missing"');
   });
+
+  it("fails a call to the object already there with a rejection when its method throws at once", async () => {
+    const thrower = {
+      go(): Promise<void> {
+        throw new Error("bad id");
+      },
+    };
+    const lazy = forwardWhenLoaded(
+      () => Promise.resolve(thrower),
+      () => thrower,
+    );
+    let call: Promise<void> | undefined;
+    expect(() => (call = lazy.go())).not.toThrow();
+    await expect(call).rejects.toThrow("bad id");
+  });
 });
