@@ -57,15 +57,21 @@ export function createRequestAuthorizer(options: RequestAuthorizerOptions): Requ
     return renewal;
   }
 
-  async function currentToken(): Promise<HeldToken | undefined> {
-    const token = await options.getToken();
+  // A token source that answered authorizeNow with a promise: that request's `authorize` takes the same answer
+  // rather than asking a second time.
+  const asked = new WeakMap<RequestToAuthorize, Promise<HeldToken | null | undefined>>();
+
+  async function currentToken(request?: RequestToAuthorize): Promise<HeldToken | undefined> {
+    const answer = request && asked.get(request);
+    if (request) asked.delete(request);
+    const token = await (answer ?? options.getToken());
     return token && token.access_token !== "" ? token : undefined;
   }
 
   async function authorize(
     request: RequestToAuthorize,
   ): Promise<Readonly<Record<string, string>> | undefined> {
-    const token = await currentToken();
+    const token = await currentToken(request);
     if (!token) return undefined;
     const headers: Record<string, string> = { Authorization: schemeAndToken(token) };
     if (isBound(token)) {
@@ -75,9 +81,15 @@ export function createRequestAuthorizer(options: RequestAuthorizerOptions): Requ
     return headers;
   }
 
-  function authorizeNow(): Readonly<Record<string, string>> | undefined {
+  function authorizeNow(request: RequestToAuthorize): Readonly<Record<string, string>> | undefined {
     const token = options.getToken();
-    if (!token || token instanceof Promise || token.access_token === "" || isBound(token)) return undefined;
+    if (token instanceof Promise) {
+      asked.set(request, token);
+      // Handled by `authorize`, a microtask later; until then, a rejection is nobody's to report.
+      token.catch(() => undefined);
+      return undefined;
+    }
+    if (!token || token.access_token === "" || isBound(token)) return undefined;
     return { Authorization: schemeAndToken(token) };
   }
 

@@ -42,6 +42,14 @@ describe("createRequestAuthorizer", () => {
     expect(now(async () => ({ access_token: "t1" }))).toBeUndefined();
   });
 
+  it("asks an asynchronous token source once per request, leaving its answer to authorize", async () => {
+    const getToken = vi.fn(() => Promise.reject<HeldToken>(new Error("no user")));
+    const authorizer = createRequestAuthorizer({ getToken });
+    expect(authorizer.authorizeNow(request)).toBeUndefined();
+    await expect(authorizer.authorize(request)).rejects.toThrow("no user");
+    expect(getToken).toHaveBeenCalledTimes(1);
+  });
+
   it("authorizes a DPoP-bound token with the DPoP scheme and a fresh proof for this request", async () => {
     const dpop = fakeProver();
     const authorizer = createRequestAuthorizer({
