@@ -83,10 +83,12 @@ export function createRequestAuthorizer(options: RequestAuthorizerOptions): Requ
 
   function authorizeNow(request: RequestToAuthorize): Readonly<Record<string, string>> | undefined {
     const token = options.getToken();
-    if (token instanceof Promise) {
-      asked.set(request, token);
-      // Handled by `authorize`, a microtask later; until then, a rejection is nobody's to report.
-      token.catch(() => undefined);
+    if (token && "then" in token) {
+      // Any promise-like answer, native or not: `authorize` takes it, a microtask later.
+      const answer = Promise.resolve(token);
+      asked.set(request, answer);
+      // Until then, a rejection is nobody's to report.
+      answer.catch(() => undefined);
       return undefined;
     }
     if (!token || token.access_token === "" || isBound(token)) return undefined;

@@ -50,6 +50,14 @@ describe("createRequestAuthorizer", () => {
     expect(getToken).toHaveBeenCalledTimes(1);
   });
 
+  it("takes any promise-like answer of the token source for a promise, never for a token", async () => {
+    const token: HeldToken = { access_token: "t1" };
+    const thenable = { then: (resolve: (value: HeldToken) => void) => resolve(token) };
+    const authorizer = createRequestAuthorizer({ getToken: () => thenable as unknown as Promise<HeldToken> });
+    expect(authorizer.authorizeNow(request)).toBeUndefined();
+    expect(await authorizer.authorize(request)).toEqual({ Authorization: "Bearer t1" });
+  });
+
   it("authorizes a DPoP-bound token with the DPoP scheme and a fresh proof for this request", async () => {
     const dpop = fakeProver();
     const authorizer = createRequestAuthorizer({
