@@ -1,6 +1,7 @@
 import { useSearchParams } from "@solidjs/router";
-import { createEffect, createMemo, createSignal, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, onCleanup, Show } from "solid-js";
 import { PAGE_SIZE } from "../api";
+import { afterNextPaint } from "../lib/afterNextPaint";
 import { ResultsGrid } from "./ResultsGrid";
 import { AsyncBoundary } from "../components/AsyncBoundary";
 import { LibraryFilters } from "../components/LibraryFilters";
@@ -42,10 +43,12 @@ export default function LibraryPage() {
   );
 
   // What the first paint of the results does not need (filter counts and definitions, saved searches, the
-  // selection bar's permissions) is asked for once the results are in, so the search goes out alone.
+  // selection bar's permissions) is asked for once the results are on screen: the search goes out alone, and the
+  // task that puts the results in the page does not also build those panels and their requests.
   const [resultsIn, setResultsIn] = createSignal(false);
   createEffect(() => {
-    if (page.state === "ready" || page.state === "errored") setResultsIn(true);
+    if (resultsIn() || (page.state !== "ready" && page.state !== "errored")) return;
+    onCleanup(afterNextPaint(() => setResultsIn(true)));
   });
 
   const picking = useListingSelection(api, () => {

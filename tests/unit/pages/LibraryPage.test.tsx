@@ -69,6 +69,25 @@ describe("LibraryPage", () => {
     expect(api.getCurrentPermissions).toHaveBeenCalled();
   });
 
+  it("puts the results in the page before it builds the rest and asks for it", async () => {
+    const api = createFakeApi();
+    api.searchAssets.mockResolvedValue(testPage(assets));
+    // What had been asked for when the first tile came into the page (observers run right after that change).
+    let askedWhenShown: number | undefined;
+    const observer = new MutationObserver(() => {
+      if (askedWhenShown === undefined && screen.queryByText("Asset 0")) {
+        askedWhenShown = api.getFacets.mock.calls.length + api.getCurrentPermissions.mock.calls.length;
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    renderLibrary(api);
+    await screen.findByText("Asset 0");
+    observer.disconnect();
+    expect(askedWhenShown).toBe(0);
+    await expect.poll(() => api.getFacets.mock.calls.length).toBe(1);
+    expect(api.getCurrentPermissions).toHaveBeenCalled();
+  });
+
   it("asks for the rest after a failed search too, so the filters still work", async () => {
     const api = createFakeApi();
     api.searchAssets.mockRejectedValue(
