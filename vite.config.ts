@@ -76,7 +76,7 @@ export default defineConfig({
             // names, not what they import: that would also take modules the entry imports (the lazy API client's
             // shell, isHttpsOrLoopback), and the first page would then load the whole group. A module only a group
             // imports must be named in it too, or the bundler puts it beside the group's entry in a file that
-            // imports the group and is imported by it; the build warns of such cycles (scripts/signInReturnFiles.ts).
+            // imports the group and is imported by it; the build fails on such cycles (scripts/signInReturnFiles.ts).
             // The callback's page rides with the auth client, which it always needs: one file, asked for early.
             {
               name: "oidc-client-ts",
@@ -103,7 +103,7 @@ export default defineConfig({
             // The library page with its search, filters and selection (shared with the category pages).
             {
               name: "LibraryPage",
-              test: /src[\\/](pages[\\/](LibraryPage|SelectionDownload|ResultsGrid|LibrarySearch|createSelection|SelectionPanel|filters[\\/])|components[\\/](LibraryFilters|FilterChips|FilterPanel|SavedSearches|SelectionBar)\.)/,
+              test: /src[\\/](pages[\\/](LibraryPage|SelectionDownload|ResultsGrid|LibrarySearch|createSelection|SelectionPanel|filters[\\/])|components[\\/](LibraryFilters|FilterChips|FilterPanel|SavedSearches|SelectionBar)\.|lib[\\/]afterNextPaint\.)/,
               includeDependenciesRecursively: false,
             },
           ],

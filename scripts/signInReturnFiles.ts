@@ -90,8 +90,8 @@ export function importCycles(chunks: readonly Pick<ReturnChunkInfo, "fileName" |
 /**
  * The vite side. The scripts are written while chunks render, where their file names still carry hash placeholders:
  * the bundler puts the final names in and lets them count in the list chunk's own hash, so that a new build of any
- * listed file gives the list a new URL too (they are all cached for good). Once the bundle is complete, it warns of
- * chunks that import each other.
+ * listed file gives the list a new URL too (they are all cached for good). Once the bundle is complete, it fails the
+ * build on chunks that import each other.
  * @param returnModules see signInReturnChunks
  * @param firstPageModules see signInReturnChunks
  */
@@ -118,11 +118,12 @@ export function signInReturnFiles(
       if (!written)
         this.error(`No chunk has the marker ${FILES_MARKER}: the start page would prefetch nothing.`);
       const chunks = Object.values(bundle).flatMap((output) => (output.type === "chunk" ? [output] : []));
-      for (const cycle of importCycles(chunks)) {
-        this.warn(
+      // A cycle is one more file for the group's page to wait for; as a warning, one went unseen (issue 16).
+      const cycles = importCycles(chunks).map(
+        (cycle) =>
           `Chunks import each other: ${cycle.join(" → ")}. Name the modules between them in one group.`,
-        );
-      }
+      );
+      if (cycles.length > 0) this.error(cycles.join("\n"));
     },
   };
 }
