@@ -103,7 +103,7 @@ export default defineConfig({
             // The library page with its search, filters and selection (shared with the category pages).
             {
               name: "LibraryPage",
-              test: /src[\\/](pages[\\/](LibraryPage|SelectionDownload|ResultsGrid|LibrarySearch|createSelection|SelectionPanel|filters[\\/])|components[\\/](LibraryFilters|FilterChips|FilterPanel|SavedSearches|SelectionBar)\.|lib[\\/]afterNextPaint\.)/,
+              test: /src[\\/](pages[\\/](LibraryPage|SelectionDownload|ResultsGrid|LibrarySearch|createSelection|createResultsShown|SelectionPanel|filters[\\/])|components[\\/](LibraryFilters|FilterChips|FilterPanel|SavedSearches|SelectionBar)\.|lib[\\/]afterNextPaint\.)/,
               includeDependenciesRecursively: false,
             },
           ],

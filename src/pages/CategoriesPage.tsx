@@ -12,6 +12,7 @@ import { ScopeChoice } from "../components/ScopeChoice";
 import { useApi } from "./ApiContext";
 import { ancestorsOf, buildCategoryTree, categoryTrail, type CategoryNode } from "./categoryTree";
 import { createAbortableResource } from "./createAbortableResource";
+import { createResultsShown } from "./createResultsShown";
 import { containerFilterFor, type CategoryScope } from "./filters/CategoryScope";
 import { buildFilters } from "./filters/buildFilters";
 import { createDebounced } from "./filters/createDebounced";
@@ -121,6 +122,8 @@ export default function CategoriesPage() {
     },
   );
 
+  const resultsIn = createResultsShown(() => assets.state === "ready" || assets.state === "errored");
+
   const picking = useListingSelection(api, () => {
     // `latest` would throw the failure here, outside the boundary that shows it.
     const result = assets.state === "errored" ? undefined : assets.latest;
@@ -198,18 +201,23 @@ export default function CategoriesPage() {
                 filters={within().filters}
                 facetQuery={facetQuery()}
                 onChange={(filters) => go({ filters })}
+                load={resultsIn()}
                 aside={
-                  <SavedSearchesPanel
-                    search={within()}
-                    place={{ kind: "category", categoryId: id() ?? "", scope: scope() }}
-                  />
+                  <Show when={resultsIn()}>
+                    <SavedSearchesPanel
+                      search={within()}
+                      place={{ kind: "category", categoryId: id() ?? "", scope: scope() }}
+                    />
+                  </Show>
                 }
               >
-                <picking.Panel
-                  extraActions={
-                    <SelectionDownload assetIds={picking.selection.items().map((item) => item.id)} />
-                  }
-                />
+                <Show when={resultsIn()}>
+                  <picking.Panel
+                    extraActions={
+                      <SelectionDownload assetIds={picking.selection.items().map((item) => item.id)} />
+                    }
+                  />
+                </Show>
                 <AsyncBoundary
                   loading="Loading assets…"
                   errorTitle="The assets could not be loaded"

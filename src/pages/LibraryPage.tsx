@@ -1,13 +1,13 @@
 import { useSearchParams } from "@solidjs/router";
-import { createEffect, createMemo, createSignal, onCleanup, Show } from "solid-js";
+import { createMemo, Show } from "solid-js";
 import { PAGE_SIZE } from "../api";
-import { afterNextPaint } from "../lib/afterNextPaint";
 import { ResultsGrid } from "./ResultsGrid";
 import { AsyncBoundary } from "../components/AsyncBoundary";
 import { LibraryFilters } from "../components/LibraryFilters";
 import { Pager } from "../components/Pager";
 import { useApi } from "./ApiContext";
 import { createAbortableResource } from "./createAbortableResource";
+import { createResultsShown } from "./createResultsShown";
 import { buildFilters } from "./filters/buildFilters";
 import { createDebounced } from "./filters/createDebounced";
 import { FilteredView } from "./filters/FilteredView";
@@ -42,14 +42,7 @@ export default function LibraryPage() {
     (search, signal) => api.searchAssets(toAssetSearch(search, PAGE_SIZE), signal),
   );
 
-  // What the first paint of the results does not need (filter counts and definitions, saved searches, the
-  // selection bar's permissions) is asked for once the results are on screen: the search goes out alone, and the
-  // task that puts the results in the page does not also build those panels and their requests.
-  const [resultsIn, setResultsIn] = createSignal(false);
-  createEffect(() => {
-    if (resultsIn() || (page.state !== "ready" && page.state !== "errored")) return;
-    onCleanup(afterNextPaint(() => setResultsIn(true)));
-  });
+  const resultsIn = createResultsShown(() => page.state === "ready" || page.state === "errored");
 
   const picking = useListingSelection(api, () => {
     // `latest` would throw the failure here, outside the boundary that shows it.

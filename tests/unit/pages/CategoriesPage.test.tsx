@@ -71,6 +71,24 @@ describe("CategoriesPage", () => {
     );
   });
 
+  it("asks for the category's assets alone first; counts, definitions, saved searches and permissions once they are shown", async () => {
+    const { api } = renderCategories("/categories/c");
+    let answer: (page: ReturnType<typeof testPage>) => void = () => {};
+    api.listCategoryAssets.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    await expect.poll(() => api.listCategoryAssets.mock.calls.length).toBe(1);
+    expect(api.getFacets).not.toHaveBeenCalled();
+    expect(api.listAttributes).not.toHaveBeenCalled();
+    expect(api.listSavedSearches).not.toHaveBeenCalled();
+    expect(api.getCurrentPermissions).not.toHaveBeenCalled();
+
+    answer(testPage([testAsset({ id: "a7", title: "Lighthouse" })], 1));
+    expect(await screen.findByRole("link", { name: /Lighthouse/ })).toBeTruthy();
+    await expect.poll(() => api.getFacets.mock.calls.length).toBe(1);
+    expect(api.listAttributes).toHaveBeenCalledTimes(1);
+    expect(api.listSavedSearches).toHaveBeenCalledTimes(1);
+    expect(api.getCurrentPermissions).toHaveBeenCalled();
+  });
+
   it("asks for a category when none is chosen, and fetches no assets", async () => {
     const { api } = renderCategories("/categories");
     expect(await screen.findByText("Choose a category to see the assets in it.")).toBeTruthy();
