@@ -1,5 +1,5 @@
 import { forwardWhenLoaded } from "../lib/forwardWhenLoaded";
-import { loadOnce } from "../lib/loadOnce";
+import { instanceFrom, loadOnce } from "../lib/loadOnce";
 import type { ApiClient, ApiClientOptions } from "./createApiClient";
 
 /** The API client's code: one import, whether the page preloads it or a call needs it. */
@@ -17,12 +17,8 @@ export interface LazyApiClient extends ApiClient {
  * (preloaded), a call goes straight to the client, so its request can leave within the call (see createApiTransport).
  */
 export function createLazyApiClient(options: ApiClientOptions): LazyApiClient {
-  let client: ApiClient | undefined;
-  const create = ({ createApiClient }: Awaited<ReturnType<typeof loadApiClientCode>>) =>
-    (client ??= createApiClient(options));
-  const load = () => (client ? Promise.resolve(client) : loadApiClientCode().then(create));
-  const loaded = () => client ?? (loadApiClientCode.loaded && create(loadApiClientCode.loaded));
-  return Object.assign(Object.create(forwardWhenLoaded(load, loaded)) as ApiClient, {
-    preload: () => void load(),
+  const client = instanceFrom(loadApiClientCode, ({ createApiClient }) => createApiClient(options));
+  return Object.assign(Object.create(forwardWhenLoaded(client, client.now)) as ApiClient, {
+    preload: () => void client(),
   });
 }

@@ -1,4 +1,4 @@
-import { loadOnce } from "../lib/loadOnce";
+import { instanceFrom, loadOnce } from "../lib/loadOnce";
 import type {
   RequestAuthorizer,
   RequestAuthorizerOptions,
@@ -15,15 +15,11 @@ export const loadRequestAuthorizerCode = /* @__PURE__ */ loadOnce(() => import("
  * is there (preloaded), `authorizeNow` answers as the loaded one does.
  */
 export function lazyRequestAuthorizer(options: RequestAuthorizerOptions): RequestAuthorizer {
-  let instance: RequestAuthorizer | undefined;
-  const create = ({ createRequestAuthorizer }: Awaited<ReturnType<typeof loadRequestAuthorizerCode>>) =>
-    (instance ??= createRequestAuthorizer(options));
-  const authorizer = () => (instance ? Promise.resolve(instance) : loadRequestAuthorizerCode().then(create));
+  const authorizer = instanceFrom(loadRequestAuthorizerCode, ({ createRequestAuthorizer }) =>
+    createRequestAuthorizer(options),
+  );
   const authorize = async (request: RequestToAuthorize) => (await authorizer()).authorize(request);
-  const authorizeNow = (request: RequestToAuthorize) => {
-    const code = loadRequestAuthorizerCode.loaded;
-    return (instance ?? (code && create(code)))?.authorizeNow(request);
-  };
+  const authorizeNow = (request: RequestToAuthorize) => authorizer.now()?.authorizeNow(request);
   // Present exactly when the real one has it, so a 401 without any renewal is reported as it is.
   const renew = async (rejected: RefusedRequest) => (await (await authorizer()).renew?.(rejected)) ?? false;
   return options.renewToken || options.dpop

@@ -4,7 +4,7 @@
  * must therefore return a promise; members that are not such methods (settings, event registration, methods that
  * answer without loading) belong on an object built over it (`Object.create(forwarded)`), which is read first.
  * It is no thenable, so `await` on it, or on an object built over it, calls nothing.
- * @param load starts loading (once; it is called on every call and must hand back the same promise)
+ * @param load the loaded object, loading it first if need be (it is called on every call, so it must load once)
  * @param loaded the object, when it is there already: the call then goes to it at once, not a microtask later, so
  *   what the method starts (a request) is not held back by the rest of the task that called it (a page's render)
  */

@@ -24,3 +24,23 @@ export function loadOnce<T>(load: () => Promise<T>): Loader<T> {
     ));
   return loader as Loader<T>;
 }
+
+/** One instance made from a loader's code: {@link instanceFrom}. */
+export interface LazyInstance<T> {
+  /** The instance, loading its code first if need be. */
+  (): Promise<T>;
+  /** The instance at once, made now if its code is in; undefined while the code is not. */
+  now(): T | undefined;
+}
+
+/**
+ * Makes one instance from what `code` loads, the first time it is asked for, at once if the code is already in.
+ * @param code the loader of the code (from {@link loadOnce})
+ * @param create makes the instance from the loaded code; called once
+ */
+export function instanceFrom<C, T>(code: Loader<C>, create: (loaded: C) => T): LazyInstance<T> {
+  let instance: T | undefined;
+  const now = () => (instance ??= code.loaded === undefined ? undefined : create(code.loaded));
+  // Once `code()` has resolved, its `loaded` is set (loadOnce), so `now` has the instance.
+  return Object.assign(() => code().then(() => now() as T), { now });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { loadOnce } from "../../../src/lib/loadOnce";
+import { instanceFrom, loadOnce } from "../../../src/lib/loadOnce";
 
 describe("loadOnce", () => {
   it("starts loading once and hands every caller the same promise", async () => {
@@ -36,5 +36,42 @@ describe("loadOnce", () => {
     const loader = loadOnce(() => Promise.reject(new Error("offline")));
     await expect(loader()).rejects.toThrow("offline");
     expect(loader.loaded).toBeUndefined();
+  });
+});
+
+describe("instanceFrom", () => {
+  it("makes one instance once the code is in, and none before", async () => {
+    const code = loadOnce(async () => ({ make: (n: number) => ({ n }) }));
+    const create = vi.fn((loaded: { make: (n: number) => { n: number } }) => loaded.make(1));
+    const instance = instanceFrom(code, create);
+    expect(instance.now()).toBeUndefined();
+    expect(create).not.toHaveBeenCalled();
+    const [first, second] = await Promise.all([instance(), instance()]);
+    expect(first).toBe(second);
+    expect(instance.now()).toBe(first);
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it("makes it at once, without loading again, when the code was loaded by someone else", async () => {
+    const load = vi.fn(async () => "code");
+    const code = loadOnce(load);
+    await code();
+    const instance = instanceFrom(code, (loaded) => ({ from: loaded }));
+    expect(instance.now()).toEqual({ from: "code" });
+    expect(await instance()).toBe(instance.now());
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it("fails while the code cannot load, and makes the instance once it can", async () => {
+    const code = loadOnce(
+      vi
+        .fn<() => Promise<string>>()
+        .mockRejectedValueOnce(new Error("offline"))
+        .mockResolvedValueOnce("code"),
+    );
+    const instance = instanceFrom(code, (loaded) => ({ from: loaded }));
+    await expect(instance()).rejects.toThrow("offline");
+    expect(instance.now()).toBeUndefined();
+    expect(await instance()).toEqual({ from: "code" });
   });
 });
